@@ -1,0 +1,43 @@
+package org.itera.filter.messaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.Record;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.itera.core.event.FinetuneRecord;
+import org.itera.core.event.GradedTrajectoryEvent;
+import org.itera.core.json.Json;
+
+/**
+ * The filter's outgoing topics. Each send waits for the broker's acknowledgement, so the incoming
+ * trajectory is acknowledged only after everything it produced was written.
+ */
+@ApplicationScoped
+public class FilterOutputs {
+
+    private final MutinyEmitter<Record<String, String>> finetuneRecords;
+    private final MutinyEmitter<Record<String, String>> failures;
+
+    public FilterOutputs(@Channel("finetune-records") MutinyEmitter<Record<String, String>> finetuneRecords,
+            @Channel("failures") MutinyEmitter<Record<String, String>> failures) {
+        this.finetuneRecords = finetuneRecords;
+        this.failures = failures;
+    }
+
+    public void finetuneRecord(FinetuneRecord example) {
+        finetuneRecords.sendAndAwait(Record.of(example.trajectoryId(), json(example)));
+    }
+
+    public void failure(GradedTrajectoryEvent failed) {
+        failures.sendAndAwait(Record.of(failed.trajectory().task().id(), json(failed)));
+    }
+
+    private static String json(Object event) {
+        try {
+            return Json.mapper().writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event cannot be written as JSON", e);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package org.itera.filter.messaging;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.itera.filter.TrajectoryFilter;
+
+/**
+ * Reads {@code trajectories}. A message that is not a readable trajectory is nacked and lands on
+ * {@code trajectories-dlq} with the reason; the service keeps consuming.
+ */
+@ApplicationScoped
+public class TrajectoryConsumer {
+
+    private final TrajectoryFilter filter;
+
+    public TrajectoryConsumer(TrajectoryFilter filter) {
+        this.filter = filter;
+    }
+
+    @Incoming("trajectories")
+    @Blocking
+    public void consume(String payload) {
+        filter.file(TrajectoryReader.read(payload));
+    }
+}

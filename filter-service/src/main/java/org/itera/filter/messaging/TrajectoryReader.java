@@ -1,0 +1,37 @@
+package org.itera.filter.messaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.itera.core.event.TrajectoryEvent;
+import org.itera.core.json.Json;
+
+/** Parses and checks a trajectory message, with a clear reason when it is unusable. */
+final class TrajectoryReader {
+
+    private TrajectoryReader() {
+    }
+
+    static TrajectoryEvent read(String payload) {
+        if (payload == null || payload.isBlank()) {
+            throw new IllegalArgumentException("empty trajectory message");
+        }
+        TrajectoryEvent trajectory;
+        try {
+            trajectory = Json.mapper().readValue(payload, TrajectoryEvent.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a JSON trajectory: " + e.getOriginalMessage());
+        }
+        require(trajectory.id() != null && !trajectory.id().isBlank(), "trajectory has no id");
+        require(trajectory.task() != null && trajectory.task().answer() != null,
+                "trajectory " + trajectory.id() + " carries no task with an answer");
+        require(trajectory.turns() != null && !trajectory.turns().isEmpty(),
+                "trajectory " + trajectory.id() + " has no turns");
+        require(trajectory.origin() != null, "trajectory " + trajectory.id() + " has no origin");
+        return trajectory;
+    }
+
+    private static void require(boolean condition, String reason) {
+        if (!condition) {
+            throw new IllegalArgumentException(reason);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.itera.filter.store;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.bson.Document;
+
+/**
+ * Counts for {@code GET /library/stats}: graded trajectories by subject, outcome, origin and split,
+ * and library entries by subject, agent role and origin.
+ */
+@ApplicationScoped
+public class LibraryStats {
+
+    private final TrajectoryStore store;
+
+    public LibraryStats(TrajectoryStore store) {
+        this.store = store;
+    }
+
+    public Map<String, Object> compute() {
+        return Map.of("trajectories", trajectoryCounts(), "experience", experienceCounts());
+    }
+
+    private Map<String, Object> trajectoryCounts() {
+        List<Document> groups = groupCounts(store.trajectories(), "subject", "correct", "origin", "split");
+        Map<String, Object> counts = new TreeMap<>();
+        counts.put("total", total(groups));
+        counts.put("bySubject", nested(groups, "subject", "correct"));
+        counts.put("byOutcome", flat(groups, "correct"));
+        counts.put("byOrigin", flat(groups, "origin"));
+        counts.put("bySplit", flat(groups, "split"));
+        return counts;
+    }
+
+    private Map<String, Object> experienceCounts() {
+        List<Document> groups = groupCounts(store.experience(), "subject", "role", "origin");
+        Map<String, Object> counts = new TreeMap<>();
+        counts.put("total", total(groups));
+        counts.put("bySubject", flat(groups, "subject"));
+        counts.put("byRole", nested(groups, "subject", "role"));
+        counts.put("byOrigin", flat(groups, "origin"));
+        return counts;
+    }
+
+    private static List<Document> groupCounts(MongoCollection<Document> collection, String... fields) {
+        Document key = new Document();
+        for (String field : fields) {
+            key.append(field, "$" + field);
+        }
+        return collection.aggregate(List.of(Aggregates.group(key, Accumulators.sum("n", 1))))
+                .into(new java.util.ArrayList<>());
+    }
+
+    private static long total(List<Document> groups) {
+        return groups.stream().mapToLong(g -> g.get("n", Number.class).longValue()).sum();
+    }
+
+    private static Map<String, Long> flat(List<Document> groups, String field) {
+        Map<String, Long> counts = new TreeMap<>();
+        for (Document group : groups) {
+            counts.merge(label(group, field), count(group), Long::sum);
+        }
+        return counts;
+    }
+
+    private static Map<String, Map<String, Long>> nested(List<Document> groups, String outer, String inner) {
+        Map<String, Map<String, Long>> counts = new TreeMap<>();
+        for (Document group : groups) {
+            counts.computeIfAbsent(label(group, outer), k -> new TreeMap<>())
+                    .merge(label(group, inner), count(group), Long::sum);
+        }
+        return counts;
+    }
+
+    private static String label(Document group, String field) {
+        Object value = group.get("_id", Document.class).get(field);
+        if ("correct".equals(field)) {
+            return Boolean.TRUE.equals(value) ? "success" : "failure";
+        }
+        return value == null ? "none" : value.toString();
+    }
+
+    private static long count(Document group) {
+        return group.get("n", Number.class).longValue();
+    }
+}

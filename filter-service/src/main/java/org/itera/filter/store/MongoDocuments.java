@@ -1,0 +1,65 @@
+package org.itera.filter.store;
+
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.itera.core.event.FinetuneRecord;
+import org.itera.core.event.Grade;
+import org.itera.core.event.TaskEvent;
+import org.itera.core.event.TrajectoryEvent;
+import org.itera.core.json.Json;
+
+/** How events become the stored documents users query (field names fixed by the design brief). */
+final class MongoDocuments {
+
+    private MongoDocuments() {
+    }
+
+    static Document trajectory(TrajectoryEvent t, Grade grade) {
+        TaskEvent task = t.task();
+        return new Document("_id", t.id())
+                .append("taskId", task.id())
+                .append("setting", task.setting())
+                .append("subject", task.subject())
+                .append("split", task.split())
+                .append("round", task.roundOrZero())
+                .append("origin", t.origin())
+                .append("parentId", t.parentId())
+                .append("repairedRole", t.repairedRole())
+                .append("attempt", t.attempt())
+                .append("question", task.question())
+                .append("choices", task.choices())
+                .append("context", task.context())
+                .append("turns", plain(t.turns()))
+                .append("extracted", grade.extracted())
+                .append("expected", grade.expected())
+                .append("correct", grade.correct())
+                .append("gradeDetail", grade.detail())
+                .append("startedAt", date(t.startedAt()))
+                .append("finishedAt", date(t.finishedAt()))
+                .append("gradedAt", new Date())
+                .append("published", false);
+    }
+
+    static Document experience(FinetuneRecord example) {
+        return new Document("_id", example.id())
+                .append("agent", example.agent())
+                .append("subject", example.subject())
+                .append("role", example.role())
+                .append("messages", plain(example.messages()))
+                .append("trajectoryId", example.trajectoryId())
+                .append("origin", example.origin())
+                .append("round", example.round())
+                .append("createdAt", new Date());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> plain(List<?> values) {
+        return Json.mapper().convertValue(values, List.class);
+    }
+
+    private static Date date(java.time.Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+}

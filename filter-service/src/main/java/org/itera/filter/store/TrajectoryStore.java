@@ -1,0 +1,88 @@
+package org.itera.filter.store;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.Date;
+import java.util.Optional;
+import org.bson.Document;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.itera.core.event.FinetuneRecord;
+import org.itera.core.event.Grade;
+import org.itera.core.event.TrajectoryEvent;
+
+/**
+ * The {@code trajectories} and {@code experience} collections. Ids are deterministic, so inserting
+ * a document that is already there is recognised (duplicate key) and changes nothing.
+ */
+@ApplicationScoped
+public class TrajectoryStore {
+
+    public static final String TRAJECTORIES = "trajectories";
+    public static final String EXPERIENCE = "experience";
+
+    private final MongoClient client;
+    private final String database;
+
+    public TrajectoryStore(MongoClient client, @ConfigProperty(name = "itera.mongo.database") String database) {
+        this.client = client;
+        this.database = database;
+    }
+
+    void createIndexes(@Observes StartupEvent start) {
+        trajectories().createIndex(Indexes.ascending("taskId"));
+        trajectories().createIndex(Indexes.ascending("subject", "correct"));
+        experience().createIndex(Indexes.ascending("agent"));
+        experience().createIndex(Indexes.ascending("trajectoryId"));
+    }
+
+    public boolean isPublished(String trajectoryId) {
+        return trajectories().find(Filters.and(Filters.eq("_id", trajectoryId), Filters.eq("published", true)))
+                .first() != null;
+    }
+
+    public void saveGraded(TrajectoryEvent trajectory, Grade grade) {
+        insertIfAbsent(trajectories(), MongoDocuments.trajectory(trajectory, grade));
+    }
+
+    /** Adds a library entry; false when it was already there. */
+    public boolean saveExperience(FinetuneRecord example) {
+        return insertIfAbsent(experience(), MongoDocuments.experience(example));
+    }
+
+    public void markPublished(String trajectoryId) {
+        trajectories().updateOne(Filters.eq("_id", trajectoryId),
+                Updates.combine(Updates.set("published", true), Updates.set("publishedAt", new Date())));
+    }
+
+    public Optional<Document> trajectory(String id) {
+        return Optional.ofNullable(trajectories().find(Filters.eq("_id", id)).first());
+    }
+
+    public MongoCollection<Document> trajectories() {
+        return client.getDatabase(database).getCollection(TRAJECTORIES);
+    }
+
+    public MongoCollection<Document> experience() {
+        return client.getDatabase(database).getCollection(EXPERIENCE);
+    }
+
+    private static boolean insertIfAbsent(MongoCollection<Document> collection, Document document) {
+        try {
+            collection.insertOne(document);
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.itera.generator;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import org.itera.core.event.TaskEvent;
+import org.itera.core.event.TrajectoryEvent;
+import org.itera.core.event.Turn;
+import org.itera.core.team.TeamRunner;
+import org.itera.llm.OpenAiAgentCaller;
+
+/** Runs a task's team once and records the whole run as a trajectory. */
+@ApplicationScoped
+public class TrajectoryGenerator {
+
+    private final TeamRunner runner;
+    private final OpenAiAgentCaller caller;
+    private final GeneratorMetrics metrics;
+
+    public TrajectoryGenerator(TeamRunner runner, OpenAiAgentCaller caller, GeneratorMetrics metrics) {
+        this.runner = runner;
+        this.caller = caller;
+        this.metrics = metrics;
+    }
+
+    public TrajectoryEvent generate(TaskEvent task) {
+        Instant started = Instant.now();
+        metrics.started(task);
+        try {
+            List<Turn> turns = runner.run(task, caller);
+            TrajectoryEvent trajectory = new TrajectoryEvent(TrajectoryEvent.idFor(task, 0), task,
+                    TrajectoryEvent.ORIGIN_GENERATED, null, null, 0, turns, started, Instant.now());
+            metrics.generated(task);
+            return trajectory;
+        } catch (RuntimeException e) {
+            metrics.failedToRun(task);
+            throw e;
+        } finally {
+            metrics.finished();
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.itera.generator.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import org.itera.core.task.TaskValidator;
+import org.itera.core.team.TeamCatalog;
+import org.itera.core.team.TeamRunner;
+
+/** The core objects the generator works with, as beans. */
+public class TeamBeans {
+
+    @Produces
+    @ApplicationScoped
+    TeamCatalog catalog() {
+        return TeamCatalog.standard();
+    }
+
+    @Produces
+    @ApplicationScoped
+    TeamRunner runner(TeamCatalog catalog) {
+        return new TeamRunner(catalog);
+    }
+
+    @Produces
+    @ApplicationScoped
+    TaskValidator validator(TeamCatalog catalog) {
+        return new TaskValidator(catalog.subjects());
+    }
+}

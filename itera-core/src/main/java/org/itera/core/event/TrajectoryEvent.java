@@ -1,0 +1,38 @@
+package org.itera.core.event;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A team's run on one task, as emitted on {@code trajectories} (and, later, {@code regenerated}).
+ *
+ * <p>The id is deterministic: {@link #idFor(TaskEvent, int)}, so a redelivered task yields the
+ * same trajectory id and downstream stores recognise it.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TrajectoryEvent(
+        String id,
+        TaskEvent task,
+        String origin,
+        String parentId,
+        String repairedRole,
+        int attempt,
+        List<Turn> turns,
+        Instant startedAt,
+        Instant finishedAt) {
+
+    public static final String ORIGIN_GENERATED = "generated";
+    public static final String ORIGIN_REGENERATED = "regenerated";
+
+    public static String idFor(TaskEvent task, int attempt) {
+        return task.id() + "@r" + task.roundOrZero() + "#" + attempt;
+    }
+
+    /** The output of the last turn: the team's answer. */
+    public String finalOutput() {
+        return turns == null || turns.isEmpty() ? "" : turns.get(turns.size() - 1).output();
+    }
+}

@@ -1,0 +1,106 @@
+package org.itera.core.task;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.itera.core.event.TaskEvent;
+import org.itera.core.json.Json;
+
+/**
+ * Checks tasks before they are run, wherever they come from (REST, the topic, the CLI), and parses
+ * raw JSON into a {@link TaskEvent} with the defaults applied.
+ */
+public final class TaskValidator {
+
+    /** The largest task accepted, in bytes of its JSON form. */
+    public static final int MAX_TASK_BYTES = 256 * 1024;
+
+    private static final Set<String> SETTINGS = Set.of(TaskEvent.SETTING_PROBLEM_SOLVING);
+    private static final Set<String> SPLITS = Set.of(TaskEvent.SPLIT_TRAIN, TaskEvent.SPLIT_TEST);
+
+    private final Set<String> subjects;
+
+    public TaskValidator(Set<String> subjects) {
+        this.subjects = new TreeSet<>(subjects);
+    }
+
+    /** Parses and validates one JSON task; throws with every reason when it cannot be run. */
+    public TaskEvent parse(String json) {
+        if (json == null || json.isBlank()) {
+            throw new InvalidTaskException(List.of("empty message"));
+        }
+        int size = json.getBytes(StandardCharsets.UTF_8).length;
+        if (size > MAX_TASK_BYTES) {
+            throw new InvalidTaskException(List.of(tooLarge(size)));
+        }
+        TaskEvent task;
+        try {
+            task = Json.mapper().readValue(json, TaskEvent.class);
+        } catch (JsonProcessingException e) {
+            throw new InvalidTaskException(List.of("not a JSON task object: " + e.getOriginalMessage()));
+        }
+        return check(task, size);
+    }
+
+    /** Validates an already-parsed task and returns it with the defaults applied. */
+    public TaskEvent check(TaskEvent task) {
+        return check(task, sizeOf(task));
+    }
+
+    private TaskEvent check(TaskEvent task, int size) {
+        if (task == null) {
+            throw new InvalidTaskException(List.of("not a JSON task object: null"));
+        }
+        List<String> reasons = reasons(task.withDefaults(), size);
+        if (!reasons.isEmpty()) {
+            throw new InvalidTaskException(reasons);
+        }
+        return task.withDefaults();
+    }
+
+    private List<String> reasons(TaskEvent task, int size) {
+        List<String> reasons = new ArrayList<>();
+        requireText(reasons, "id", task.id());
+        requireText(reasons, "question", task.question());
+        requireText(reasons, "answer", task.answer());
+        if (task.subject() == null || task.subject().isBlank()) {
+            reasons.add("missing subject (one of " + subjects + ")");
+        } else if (!subjects.contains(task.subject())) {
+            reasons.add("unknown subject '" + task.subject() + "' (one of " + subjects + ")");
+        }
+        if (!SETTINGS.contains(task.setting())) {
+            reasons.add("unsupported setting '" + task.setting() + "' (one of " + SETTINGS + ")");
+        }
+        if (!SPLITS.contains(task.split())) {
+            reasons.add("unknown split '" + task.split() + "' (train or test)");
+        }
+        if (task.round() != null && task.round() < 0) {
+            reasons.add("round must not be negative");
+        }
+        if (size > MAX_TASK_BYTES) {
+            reasons.add(tooLarge(size));
+        }
+        return reasons;
+    }
+
+    private static void requireText(List<String> reasons, String field, String value) {
+        if (value == null || value.isBlank()) {
+            reasons.add("missing " + field);
+        }
+    }
+
+    private static String tooLarge(int size) {
+        return "task is " + size + " bytes, over the limit of " + MAX_TASK_BYTES + " bytes";
+    }
+
+    private static int sizeOf(TaskEvent task) {
+        try {
+            return Json.mapper().writeValueAsBytes(task).length;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("task cannot be written as JSON", e);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.itera.core.team;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.itera.core.event.ChatMessage;
+import org.itera.core.event.TaskEvent;
+import org.itera.core.grading.AnswerFormat;
+
+/**
+ * Builds the chat a role is given for a task: its system prompt, and its user prompt with the task
+ * and the outputs of the earlier roles it {@link RoleDefinition#sees() sees} filled in.
+ *
+ * <p>Placeholders: {@code {{question}}}, {@code {{context_block}}}, {@code {{choices_block}}},
+ * {@code {{prior}}} and {@code {{answer_instruction}}}. Blocks are empty when the task has no such
+ * part, so one template serves tasks with and without options or context.
+ */
+public final class PromptRenderer {
+
+    private final PromptLibrary prompts;
+
+    public PromptRenderer(PromptLibrary prompts) {
+        this.prompts = prompts;
+    }
+
+    /** The messages for {@code role}, given the outputs so far keyed by role name. */
+    public List<ChatMessage> messagesFor(TeamDefinition team, RoleDefinition role, TaskEvent task,
+            Map<String, String> priorOutputs) {
+        String system = prompts.text(role.systemPrompt()).strip();
+        String user = fill(prompts.text(role.userPrompt()), task, priorBlock(team, role, priorOutputs));
+        return List.of(ChatMessage.system(system), ChatMessage.user(user));
+    }
+
+    private String fill(String template, TaskEvent task, String prior) {
+        AnswerFormat format = AnswerFormat.forTask(task);
+        return template
+                .replace("{{question}}", task.question().strip())
+                .replace("{{context_block}}", contextBlock(task))
+                .replace("{{choices_block}}", choicesBlock(task, format))
+                .replace("{{prior}}", prior)
+                .replace("{{answer_instruction}}", format.instruction(task))
+                .strip();
+    }
+
+    static String contextBlock(TaskEvent task) {
+        if (task.context() == null || task.context().isBlank()) {
+            return "";
+        }
+        return "Context:\n" + task.context().strip() + "\n\n";
+    }
+
+    static String choicesBlock(TaskEvent task, AnswerFormat format) {
+        if (!task.hasChoices()) {
+            return "";
+        }
+        if (format == AnswerFormat.YES_NO_MAYBE) {
+            return "Possible answers: " + String.join(", ", task.choices()) + "\n\n";
+        }
+        StringBuilder block = new StringBuilder("Options:\n");
+        for (int i = 0; i < task.choices().size(); i++) {
+            block.append((char) ('A' + i)).append(". ").append(task.choices().get(i).strip()).append('\n');
+        }
+        return block.append('\n').toString();
+    }
+
+    private static String priorBlock(TeamDefinition team, RoleDefinition role, Map<String, String> outputs) {
+        List<String> parts = new ArrayList<>();
+        for (String seen : role.sees()) {
+            String output = outputs.get(seen);
+            if (output == null) {
+                throw new IllegalStateException("role " + role.name() + " needs the output of " + seen
+                        + ", which has not spoken yet in team " + team.subject());
+            }
+            String title = team.role(seen).map(RoleDefinition::title).orElse(seen);
+            parts.add("### " + title + "\n" + output.strip());
+        }
+        return parts.isEmpty() ? "" : String.join("\n\n", parts) + "\n\n";
+    }
+}

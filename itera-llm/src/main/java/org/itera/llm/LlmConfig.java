@@ -1,0 +1,58 @@
+package org.itera.llm;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How agents reach their models: one OpenAI-compatible endpoint, a default model and sampling
+ * settings, overridable per agent ({@code <subject>-<role>}, e.g. {@code physics-physicist}).
+ */
+@ConfigMapping(prefix = "itera.llm")
+public interface LlmConfig {
+
+    /** Base URL of the OpenAI-compatible API, ending in {@code /v1}. */
+    String baseUrl();
+
+    /** API key; empty for local servers that need none. Never logged. */
+    Optional<String> apiKey();
+
+    /** Model used by every agent that has no model of its own. */
+    String model();
+
+    @WithDefault("0.7")
+    double temperature();
+
+    @WithDefault("1024")
+    int maxTokens();
+
+    @WithDefault("120s")
+    Duration timeout();
+
+    Map<String, Agent> agents();
+
+    Retry retry();
+
+    /** Settings of one agent; each falls back to the global one. */
+    interface Agent {
+        Optional<String> model();
+
+        Optional<Double> temperature();
+
+        Optional<Integer> maxTokens();
+    }
+
+    /** Retries of calls that failed with 429, 5xx, a timeout or a dropped connection. */
+    interface Retry {
+        @WithDefault("5")
+        int maxAttempts();
+
+        @WithDefault("500ms")
+        Duration initialBackoff();
+
+        @WithDefault("20s")
+        Duration maxBackoff();
+    }
+}

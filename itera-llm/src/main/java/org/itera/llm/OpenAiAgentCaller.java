@@ -1,0 +1,114 @@
+package org.itera.llm;
+
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.List;
+import org.itera.core.event.ChatMessage;
+import org.itera.core.event.TokenUsage;
+import org.itera.core.event.Turn;
+import org.itera.core.team.AgentCaller;
+import org.jboss.logging.Logger;
+
+/**
+ * Makes agent turns over the OpenAI-compatible API: picks the agent's model, calls, retries what
+ * is worth retrying, and records the turn with the model that answered, its usage and latency.
+ */
+@ApplicationScoped
+public class OpenAiAgentCaller implements AgentCaller {
+
+    private static final Logger LOG = Logger.getLogger(OpenAiAgentCaller.class);
+
+    private final ModelSelector selector;
+    private final ChatModels models;
+    private final LlmMetrics metrics;
+    private final LlmConfig config;
+    private final RetryPolicy retry;
+
+    public OpenAiAgentCaller(ModelSelector selector, ChatModels models, LlmMetrics metrics, LlmConfig config) {
+        this.selector = selector;
+        this.models = models;
+        this.metrics = metrics;
+        this.config = config;
+        this.retry = RetryPolicy.from(config.retry());
+    }
+
+    @Override
+    public Turn call(String agentId, String role, List<ChatMessage> messages) {
+        AgentSettings settings = selector.settingsFor(agentId);
+        for (int attempt = 1; ; attempt++) {
+            long start = System.nanoTime();
+            try {
+                ChatResponse response = models.forSettings(settings).chat(toLangChain(messages));
+                Duration latency = Duration.ofNanos(System.nanoTime() - start);
+                return record(agentId, role, messages, settings, response, latency);
+            } catch (RuntimeException e) {
+                String reason = Secrets.redact(describe(e), config.apiKey());
+                if (!RetryPolicy.isRetryable(e) || attempt >= retry.maxAttempts()) {
+                    metrics.failed(agentId, settings.model());
+                    throw new LlmCallException("LLM call for agent " + agentId + " (model " + settings.model()
+                            + ") failed after " + attempt + " attempt(s): " + reason, null);
+                }
+                metrics.retried(agentId, settings.model());
+                Duration pause = retry.backoffAfter(attempt);
+                LOG.warnf("LLM call for %s failed (attempt %d of %d), retrying in %d ms: %s",
+                        agentId, attempt, retry.maxAttempts(), pause.toMillis(), reason);
+                sleep(pause);
+            }
+        }
+    }
+
+    private Turn record(String agentId, String role, List<ChatMessage> messages, AgentSettings settings,
+            ChatResponse response, Duration latency) {
+        TokenUsage usage = response.tokenUsage() == null ? TokenUsage.NONE
+                : new TokenUsage(orZero(response.tokenUsage().inputTokenCount()),
+                        orZero(response.tokenUsage().outputTokenCount()));
+        String model = response.modelName() != null ? response.modelName() : settings.model();
+        String output = response.aiMessage() == null || response.aiMessage().text() == null
+                ? "" : response.aiMessage().text();
+        metrics.succeeded(agentId, settings.model(), usage, latency);
+        return new Turn(role, model, messages, output, usage, latency.toMillis());
+    }
+
+    private static List<dev.langchain4j.data.message.ChatMessage> toLangChain(List<ChatMessage> messages) {
+        return messages.stream().map(OpenAiAgentCaller::toLangChain).toList();
+    }
+
+    private static dev.langchain4j.data.message.ChatMessage toLangChain(ChatMessage message) {
+        return switch (message.role()) {
+            case "system" -> SystemMessage.from(message.content());
+            case "assistant" -> AiMessage.from(message.content());
+            default -> UserMessage.from(message.content());
+        };
+    }
+
+    private static String describe(Throwable e) {
+        String status = RetryPolicy.statusOf(e).stream().mapToObj(s -> "HTTP " + s + ": ").findFirst().orElse("");
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = e.getMessage() != null ? e.getMessage() : root.toString();
+        return status + e.getClass().getSimpleName() + ": " + truncate(message, 300);
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max) + "...";
+    }
+
+    private static int orZero(Integer value) {
+        return value == null ? 0 : value;
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LlmCallException("interrupted while waiting to retry", e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.itera.llm;
+
+import dev.langchain4j.exception.HttpException;
+import dev.langchain4j.exception.NonRetriableException;
+import dev.langchain4j.exception.RetriableException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.OptionalInt;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * When to try an LLM call again and how long to wait: 429, 408 and 5xx answers, timeouts and
+ * dropped connections are retried with exponential backoff and full jitter; anything else (a bad
+ * request, a wrong key, an unknown model) fails at once.
+ */
+public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
+
+    public static RetryPolicy from(LlmConfig.Retry retry) {
+        return new RetryPolicy(Math.max(1, retry.maxAttempts()), retry.initialBackoff(), retry.maxBackoff());
+    }
+
+    /** The pause before attempt {@code attempt + 1}, after {@code attempt} (1-based) failed. */
+    public Duration backoffAfter(int attempt) {
+        long cap = Math.min(maxBackoff.toMillis(), initialBackoff.toMillis() << Math.min(attempt - 1, 20));
+        return Duration.ofMillis(ThreadLocalRandom.current().nextLong(cap / 2, cap + 1));
+    }
+
+    public static boolean isRetryable(Throwable error) {
+        OptionalInt status = statusOf(error);
+        if (status.isPresent()) {
+            int code = status.getAsInt();
+            return code == 408 || code == 429 || code >= 500;
+        }
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof NonRetriableException) {
+                return false;
+            }
+            if (t instanceof RetriableException || t instanceof TimeoutException
+                    || t instanceof dev.langchain4j.exception.TimeoutException
+                    || t instanceof IOException || t instanceof ProcessingException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The HTTP status carried by the error or one of its causes, if any. */
+    public static OptionalInt statusOf(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof HttpException http) {
+                return OptionalInt.of(http.statusCode());
+            }
+            if (t instanceof WebApplicationException web && web.getResponse() != null) {
+                return OptionalInt.of(web.getResponse().getStatus());
+            }
+        }
+        return OptionalInt.empty();
+    }
+}
