@@ -1,6 +1,6 @@
 package org.itera.generator.config;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.enterprise.inject.Produces;
 import org.itera.core.task.TaskValidator;
 import org.itera.core.team.TeamCatalog;
@@ -10,19 +10,19 @@ import org.itera.core.team.TeamRunner;
 public class TeamBeans {
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     TeamCatalog catalog() {
         return TeamCatalog.standard();
     }
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     TeamRunner runner(TeamCatalog catalog) {
         return new TeamRunner(catalog);
     }
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     TaskValidator validator(TeamCatalog catalog) {
         return new TaskValidator(catalog.subjects());
     }

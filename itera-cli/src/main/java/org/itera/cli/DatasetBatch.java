@@ -1,0 +1,22 @@
+package org.itera.cli;
+
+import java.util.List;
+import org.itera.core.event.TaskEvent;
+
+/** What was read from a dataset file: the valid tasks in file order, and the lines refused. */
+public record DatasetBatch(List<TaskEvent> tasks, List<InvalidLine> invalid) {
+
+    public DatasetBatch {
+        tasks = List.copyOf(tasks);
+        invalid = List.copyOf(invalid);
+    }
+
+    public boolean hasInvalid() {
+        return !invalid.isEmpty();
+    }
+
+    /** Lines read inside the offset/limit window, valid or not. */
+    public int linesRead() {
+        return tasks.size() + invalid.size();
+    }
+}

@@ -1,0 +1,108 @@
+package org.itera.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.NoSuchFileException;
+import java.time.Duration;
+import java.util.Set;
+import org.itera.core.event.TaskEvent;
+import org.itera.core.json.Json;
+import org.itera.core.task.TaskValidator;
+
+/** One run of push-tasks with parsed options: read, check, report, and send (or print). */
+final class PushCommand {
+
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int INVALID_LINES = 2;
+    static final int USAGE = 64;
+
+    /** Makes the publisher for a run; tests swap in one on a mock producer. */
+    interface PublisherFactory {
+        TaskPublisher create(String bootstrap, String topic, Duration timeout);
+    }
+
+    private final CliOptions options;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final PublisherFactory publishers;
+
+    PushCommand(CliOptions options, PrintStream out, PrintStream err, PublisherFactory publishers) {
+        this.options = options;
+        this.out = out;
+        this.err = err;
+        this.publishers = publishers;
+    }
+
+    int run(Set<String> subjects) throws IOException, InterruptedException {
+        if (!subjects.contains(options.subject())) {
+            err.println("push-tasks: unknown subject '" + options.subject() + "' (one of " + subjects + ")");
+            return USAGE;
+        }
+        DatasetBatch batch = read(subjects);
+        if (batch == null) {
+            return FAILED;
+        }
+        batch.invalid().forEach(line -> err.println("invalid " + line.describe()));
+        if (options.strict() && batch.hasInvalid()) {
+            err.println("push-tasks: " + batch.invalid().size() + " invalid line(s); --strict, so nothing was sent");
+            return INVALID_LINES;
+        }
+        int status = options.dryRun() ? printAll(batch) : sendAll(batch);
+        return status == OK && batch.hasInvalid() ? INVALID_LINES : status;
+    }
+
+    private DatasetBatch read(Set<String> subjects) throws IOException {
+        DatasetReader reader = new DatasetReader(new TaskValidator(subjects), options.subject(),
+                options.split(), options.round());
+        try {
+            return reader.read(options.file(), options.offset(), options.limit());
+        } catch (NoSuchFileException e) {
+            err.println("push-tasks: no such file: " + options.file());
+            return null;
+        }
+    }
+
+    private int printAll(DatasetBatch batch) throws IOException {
+        for (TaskEvent task : batch.tasks()) {
+            out.println(Json.mapper().writeValueAsString(task));
+        }
+        out.println("dry run: would send " + batch.tasks().size() + " tasks" + describe()
+                + "; skipped " + batch.invalid().size() + " invalid");
+        return OK;
+    }
+
+    private int sendAll(DatasetBatch batch) throws InterruptedException {
+        if (batch.tasks().isEmpty()) {
+            return report(new PublishResult(0, 0, null), batch);
+        }
+        Duration timeout = Duration.ofSeconds(options.timeoutSeconds());
+        try (TaskPublisher publisher = publishers.create(options.bootstrap(), options.topic(), timeout)) {
+            publisher.checkReachable();
+            ProgressBar progress = ProgressBar.on(err, batch.tasks().size());
+            PublishResult result = publisher.publish(batch.tasks(), progress);
+            progress.finish();
+            return report(result, batch);
+        } catch (BrokerUnavailableException e) {
+            err.println("push-tasks: " + e.getMessage());
+            return FAILED;
+        }
+    }
+
+    private int report(PublishResult result, DatasetBatch batch) {
+        if (!result.allSent()) {
+            err.println("push-tasks: " + result.failed() + " task(s) were not acknowledged; first error: "
+                    + result.firstError());
+        }
+        String failed = result.allSent() ? "" : "; " + result.failed() + " failed";
+        out.println("sent " + result.sent() + " tasks" + describe() + "; skipped "
+                + batch.invalid().size() + " invalid" + failed);
+        return result.allSent() ? OK : FAILED;
+    }
+
+    private String describe() {
+        String round = options.round() == null ? "" : ", round=" + options.round();
+        return " (subject=" + options.subject() + ", split=" + options.split() + round + ") to "
+                + options.topic() + " on " + options.bootstrap();
+    }
+}

@@ -1,0 +1,63 @@
+package org.itera.core.grading;
+
+import java.util.Objects;
+import org.itera.core.event.TaskEvent;
+
+/** How the final answer of a task is written, and therefore how it is read back and compared. */
+public enum AnswerFormat {
+
+    /** A multiple-choice letter, {@code A} for the first option. */
+    LETTER,
+    /** One of {@code yes}, {@code no} or {@code maybe} (PubMedQA). */
+    YES_NO_MAYBE,
+    /** A number, or a bracketed list of numbers (TheoremQA, GSM8K, arithmetic). */
+    NUMBER;
+
+    /** Options assumed when a letter task does not say how many it has. */
+    static final int DEFAULT_CHOICE_COUNT = 4;
+
+    private static final String PUBMEDQA = "pubmedqa";
+
+    /** PubMedQA reads yes/no/maybe, any other task with choices reads a letter, the rest a number. */
+    public static AnswerFormat forTask(TaskEvent task) {
+        Objects.requireNonNull(task, "task");
+        if (task.subject() != null && PUBMEDQA.equalsIgnoreCase(task.subject().strip())) {
+            return YES_NO_MAYBE;
+        }
+        return task.hasChoices() ? LETTER : NUMBER;
+    }
+
+    /** How many letters a task offers: its number of choices, or four when it lists none. */
+    static int choiceCount(TaskEvent task) {
+        if (task == null || !task.hasChoices()) {
+            return DEFAULT_CHOICE_COUNT;
+        }
+        return Math.min(task.choices().size(), 26);
+    }
+
+    /**
+     * The sentence appended to the final agent's prompt so that its reply ends in a form that
+     * {@link AnswerExtractor} can read.
+     */
+    public String instruction(TaskEvent task) {
+        return switch (this) {
+            case LETTER -> "Finish with a last line of the form `Answer: X`, where X is the letter ("
+                    + letterList(choiceCount(task)) + ") of the option you choose.";
+            case YES_NO_MAYBE -> "Finish with a last line that is exactly one of `Answer: yes`, "
+                    + "`Answer: no` or `Answer: maybe`.";
+            case NUMBER -> "Finish with a last line of the form `Answer: <number>`, giving the number "
+                    + "only (no units, no words); if several values are asked for, write them as a "
+                    + "list such as `Answer: [x, y]`.";
+        };
+    }
+
+    /** "A", "A or B", "A, B, C or D", ... */
+    static String letterList(int count) {
+        int n = Math.max(1, Math.min(count, 26));
+        StringBuilder out = new StringBuilder("A");
+        for (int i = 1; i < n; i++) {
+            out.append(i == n - 1 ? " or " : ", ").append((char) ('A' + i));
+        }
+        return out.toString();
+    }
+}
