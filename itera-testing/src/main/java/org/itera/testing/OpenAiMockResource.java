@@ -18,7 +18,8 @@ public class OpenAiMockResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()
+                .containerThreads(100).jettyAcceptors(2));
         server.start();
         return Map.of("itera.llm.base-url", server.baseUrl() + "/v1",
                 "itera.llm.api-key", TEST_API_KEY);

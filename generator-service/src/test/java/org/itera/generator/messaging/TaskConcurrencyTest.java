@@ -1,0 +1,71 @@
+package org.itera.generator.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.itera.testing.InjectOpenAiMock;
+import org.itera.testing.KafkaBrokerResource;
+import org.itera.testing.OpenAiMock;
+import org.itera.testing.OpenAiMockResource;
+import org.itera.testing.TopicWatcher;
+import org.junit.jupiter.api.Test;
+
+/**
+ * With the default settings the generator keeps at least 32 tasks in flight: while the model is
+ * slow to answer, 40 queued tasks have their first LLM calls open at the same time.
+ */
+@QuarkusTest
+@QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(OpenAiMockResource.class)
+class TaskConcurrencyTest {
+
+    static final int TASKS = 40;
+    static final String MARK = "concurrency-probe";
+
+    @InjectOpenAiMock
+    OpenAiMock llm;
+
+    @Test
+    void atLeastThirtyTwoTasksCallTheModelAtOnce() {
+        llm.server().resetAll();
+        llm.replyByDefault("gpt-4o-mini", "Step 1: add.\nAnswer: 4");
+        llm.server().stubFor(WireMock.post(WireMock.urlEqualTo(OpenAiMock.CHAT_PATH)).atPriority(1)
+                .withRequestBody(WireMock.containing(MARK))
+                .willReturn(WireMock.aResponse().withFixedDelay(1500).withHeader("Content-Type", "application/json")
+                        .withBody(OpenAiMock.completionJson("gpt-4o-mini", "Step 1: add.\nAnswer: 4", 90, 12))));
+        String prefix = "gsm8k/" + UUID.randomUUID() + "/";
+        try (TopicWatcher topics = TopicWatcher.watch(KafkaBrokerResource.bootstrapServers(), "trajectories")) {
+            for (int i = 0; i < TASKS; i++) {
+                topics.send("tasks", prefix + i, TaskProcessorTest.taskJson(prefix + i, "gsm8k",
+                        MARK + " " + i + ": what is 2 + 2?", "4"));
+            }
+            topics.await("trajectories", k -> k.startsWith(prefix), TASKS, Duration.ofSeconds(120));
+        }
+        assertThat(maxOpenAtOnce(llm.server().getAllServeEvents())).isGreaterThanOrEqualTo(32);
+    }
+
+    /** The largest number of these requests that were being served at the same moment. */
+    private static int maxOpenAtOnce(List<ServeEvent> events) {
+        List<long[]> spans = new ArrayList<>();
+        for (ServeEvent event : events) {
+            if (event.getRequest().getBodyAsString().contains(MARK)) {
+                long start = event.getRequest().getLoggedDate().getTime();
+                spans.add(new long[] {start, start + event.getTiming().getTotalTime()});
+            }
+        }
+        int max = 0;
+        for (long[] span : spans) {
+            long at = span[0];
+            int open = (int) spans.stream().filter(s -> s[0] <= at && at < s[1]).count();
+            max = Math.max(max, open);
+        }
+        return max;
+    }
+}
