@@ -38,7 +38,11 @@ public class OpenAiAgentCaller implements AgentCaller {
 
     @Override
     public Turn call(String agentId, String role, List<ChatMessage> messages) {
-        AgentSettings settings = selector.settingsFor(agentId);
+        return callWith(agentId, selector.settingsFor(agentId), role, messages);
+    }
+
+    /** Makes the turn with explicit settings, e.g. a critic's or a repair step's own model. */
+    public Turn callWith(String agentId, AgentSettings settings, String role, List<ChatMessage> messages) {
         for (int attempt = 1; ; attempt++) {
             long start = System.nanoTime();
             try {

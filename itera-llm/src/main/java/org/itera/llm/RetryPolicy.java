@@ -24,7 +24,7 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
 
     /** The pause before attempt {@code attempt + 1}, after {@code attempt} (1-based) failed. */
     public Duration backoffAfter(int attempt) {
-        long cap = Math.min(maxBackoff.toMillis(), initialBackoff.toMillis() << Math.min(attempt - 1, 20));
+        long cap = Math.max(1, Math.min(maxBackoff.toMillis(), initialBackoff.toMillis() << Math.min(Math.max(attempt, 1) - 1, 20)));
         return Duration.ofMillis(ThreadLocalRandom.current().nextLong(cap / 2, cap + 1));
     }
 

@@ -8,6 +8,9 @@ import java.util.List;
 /**
  * A team's run on one task, as emitted on {@code trajectories} (and, later, {@code regenerated}).
  *
+ * <p>{@code attempt} is 0 for a generated trajectory and n for the n-th repair of its task;
+ * a repaired one names its {@code parentId}, the {@code repairedRole} and the {@link Repair}.
+ *
  * <p>The id is deterministic: {@link #idFor(TaskEvent, int)}, so a redelivered task yields the
  * same trajectory id and downstream stores recognise it.
  */
@@ -22,10 +25,17 @@ public record TrajectoryEvent(
         int attempt,
         List<Turn> turns,
         Instant startedAt,
-        Instant finishedAt) {
+        Instant finishedAt,
+        Repair repair) {
 
     public static final String ORIGIN_GENERATED = "generated";
     public static final String ORIGIN_REGENERATED = "regenerated";
+
+    /** A trajectory straight from the generator, with no repair. */
+    public TrajectoryEvent(String id, TaskEvent task, String origin, String parentId, String repairedRole,
+            int attempt, List<Turn> turns, Instant startedAt, Instant finishedAt) {
+        this(id, task, origin, parentId, repairedRole, attempt, turns, startedAt, finishedAt, null);
+    }
 
     public static String idFor(TaskEvent task, int attempt) {
         return task.id() + "@r" + task.roundOrZero() + "#" + attempt;

@@ -42,11 +42,15 @@ public final class PromptRenderer {
                 .strip();
     }
 
-    static String contextBlock(TaskEvent task) {
+    public static String contextBlock(TaskEvent task) {
         if (task.context() == null || task.context().isBlank()) {
             return "";
         }
         return "Context:\n" + task.context().strip() + "\n\n";
+    }
+
+    public static String choicesBlock(TaskEvent task) {
+        return choicesBlock(task, AnswerFormat.forTask(task));
     }
 
     static String choicesBlock(TaskEvent task, AnswerFormat format) {

@@ -23,7 +23,7 @@ public final class TeamCatalog {
     private final PromptLibrary prompts;
 
     TeamCatalog(Map<String, TeamDefinition> teams, PromptLibrary prompts) {
-        this.teams = Map.copyOf(teams);
+        this.teams = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(teams));
         this.prompts = prompts;
     }
 
@@ -45,6 +45,7 @@ public final class TeamCatalog {
         for (String subject : prompts.lines(INDEX)) {
             TeamDefinition team = readTeam(loader, subject);
             team.roles().forEach(prompts::requireRole);
+            requireEarlierSees(team);
             teams.put(subject, team);
         }
         return new TeamCatalog(teams, prompts);
@@ -64,6 +65,20 @@ public final class TeamCatalog {
             return team;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path, e);
+        }
+    }
+
+    /** Each role may only see roles that spoke before it. */
+    private static void requireEarlierSees(TeamDefinition team) {
+        java.util.Set<String> spoken = new java.util.HashSet<>();
+        for (RoleDefinition role : team.roles()) {
+            for (String seen : role.sees()) {
+                if (!spoken.contains(seen)) {
+                    throw new IllegalStateException("team " + team.subject() + ": role " + role.name()
+                            + " sees '" + seen + "', which is not an earlier role");
+                }
+            }
+            spoken.add(role.name());
         }
     }
 

@@ -54,6 +54,10 @@ public final class TeamRunner {
 
     private static Map<String, String> outputsOf(TeamDefinition team, List<Turn> done) {
         Map<String, String> outputs = new LinkedHashMap<>();
+        if (done.size() > team.roles().size()) {
+            throw new IllegalArgumentException(done.size() + " turns given, but team " + team.subject()
+                    + " has only " + team.roles().size() + " roles");
+        }
         for (int i = 0; i < done.size(); i++) {
             String expected = team.roles().get(i).name();
             if (!expected.equals(done.get(i).role())) {

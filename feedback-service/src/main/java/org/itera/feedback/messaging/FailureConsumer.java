@@ -1,0 +1,80 @@
+package org.itera.feedback.messaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.Record;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.itera.core.event.GradedTrajectoryEvent;
+import org.itera.core.event.TrajectoryEvent;
+import org.itera.core.json.Json;
+import org.itera.core.repair.RepairPolicy;
+import org.itera.core.team.RoleDefinition;
+import org.itera.core.team.TeamCatalog;
+import org.itera.feedback.FeedbackMetrics;
+import org.itera.feedback.TrajectoryRepairer;
+import org.itera.feedback.store.RepairStore;
+import org.jboss.logging.Logger;
+
+/**
+ * {@code failures} to {@code regenerated}. Each failure is acknowledged only after its repaired
+ * trajectory was written; a failure whose repair was already emitted is skipped; an unreadable
+ * message, or one whose LLM calls fail for good, lands on {@code failures-dlq} with the reason.
+ */
+@ApplicationScoped
+public class FailureConsumer {
+
+    private static final Logger LOG = Logger.getLogger(FailureConsumer.class);
+
+    private final RepairPolicy policy;
+    private final TeamCatalog catalog;
+    private final TrajectoryRepairer repairer;
+    private final RepairStore store;
+    private final FeedbackMetrics metrics;
+    private final MutinyEmitter<Record<String, String>> regenerated;
+
+    public FailureConsumer(RepairPolicy policy, TeamCatalog catalog, TrajectoryRepairer repairer, RepairStore store,
+            FeedbackMetrics metrics, @Channel("regenerated") MutinyEmitter<Record<String, String>> regenerated) {
+        this.policy = policy;
+        this.catalog = catalog;
+        this.repairer = repairer;
+        this.store = store;
+        this.metrics = metrics;
+        this.regenerated = regenerated;
+    }
+
+    @Incoming("failures")
+    @Blocking(value = "repairs", ordered = false)
+    public void consume(String payload) throws JsonProcessingException {
+        TrajectoryEvent failed = FailureReader.read(payload, catalog).trajectory();
+        int attempt = failed.attempt() + 1;
+        Optional<RoleDefinition> role = policy.hasBudgetAfter(failed.attempt())
+                ? policy.roleFor(catalog.team(failed.task().subject()), attempt) : Optional.empty();
+        if (role.isEmpty()) {
+            metrics.skipped("no-budget");
+            LOG.infof("trajectory %s is past the repair budget of %d; not repaired", failed.id(), policy.maxRepairs());
+            return;
+        }
+        String key = RepairStore.keyOf(failed.id(), role.get().name(), attempt);
+        if (store.isDone(key)) {
+            metrics.skipped("duplicate");
+            return;
+        }
+        TrajectoryEvent repaired = repair(failed, role.get(), attempt);
+        regenerated.sendAndAwait(Record.of(failed.task().id(), Json.mapper().writeValueAsString(repaired)));
+        store.markDone(key, repaired);
+        metrics.repaired(failed.task().subject(), role.get().name());
+    }
+
+    private TrajectoryEvent repair(TrajectoryEvent failed, RoleDefinition role, int attempt) {
+        try {
+            return repairer.repair(failed, role, attempt);
+        } catch (RuntimeException e) {
+            metrics.failed(failed.task().subject());
+            throw e;
+        }
+    }
+}

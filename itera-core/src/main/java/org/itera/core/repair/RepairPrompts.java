@@ -1,0 +1,73 @@
+package org.itera.core.repair;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.itera.core.event.ChatMessage;
+import org.itera.core.event.TaskEvent;
+import org.itera.core.event.Turn;
+import org.itera.core.team.PromptLibrary;
+import org.itera.core.team.PromptRenderer;
+import org.itera.core.team.RoleDefinition;
+import org.itera.core.team.TeamDefinition;
+
+/**
+ * The three chats of a repair: the critic's (who knows the right answer and reviews one role),
+ * the role's regeneration (its original chat, its answer, then the feedback), and the rephrasing
+ * (the original request and the corrected answer, to be rewritten as a direct solution).
+ */
+public final class RepairPrompts {
+
+    static final String CRITIC_SYSTEM = "prompts/repair/critic.system.txt";
+    static final String CRITIC_USER = "prompts/repair/critic.user.txt";
+    static final String REGENERATE_USER = "prompts/repair/regenerate.user.txt";
+    static final String REPHRASE_USER = "prompts/repair/rephrase.user.txt";
+
+    private final PromptLibrary prompts;
+
+    public RepairPrompts(PromptLibrary prompts) {
+        this.prompts = prompts;
+    }
+
+    public List<ChatMessage> critic(TeamDefinition team, RoleDefinition role, TaskEvent task, List<Turn> turns) {
+        String user = prompts.text(CRITIC_USER)
+                .replace("{{question}}", task.question().strip())
+                .replace("{{context_block}}", PromptRenderer.contextBlock(task))
+                .replace("{{choices_block}}", PromptRenderer.choicesBlock(task))
+                .replace("{{transcript}}", transcript(team, turns))
+                .replace("{{expected}}", task.answer().strip())
+                .replace("{{role_title}}", role.title())
+                .replace("{{role}}", role.name())
+                .strip();
+        return List.of(ChatMessage.system(prompts.text(CRITIC_SYSTEM).strip()), ChatMessage.user(user));
+    }
+
+    public List<ChatMessage> regenerate(Turn original, String feedback) {
+        List<ChatMessage> chat = new ArrayList<>(original.messages());
+        chat.add(ChatMessage.assistant(original.output()));
+        chat.add(ChatMessage.user(prompts.text(REGENERATE_USER).replace("{{feedback}}", feedback.strip()).strip()));
+        return chat;
+    }
+
+    public List<ChatMessage> rephrase(Turn original, String regenerated) {
+        String request = original.messages().stream().filter(m -> "user".equals(m.role()))
+                .map(ChatMessage::content).reduce((first, second) -> second).orElse("");
+        String user = prompts.text(REPHRASE_USER)
+                .replace("{{original_request}}", request.strip())
+                .replace("{{draft}}", regenerated.strip())
+                .strip();
+        List<ChatMessage> chat = new ArrayList<>();
+        original.messages().stream().filter(m -> "system".equals(m.role())).findFirst().ifPresent(chat::add);
+        chat.add(ChatMessage.user(user));
+        return chat;
+    }
+
+    private static String transcript(TeamDefinition team, List<Turn> turns) {
+        StringBuilder text = new StringBuilder();
+        for (Turn turn : turns) {
+            String title = team.role(turn.role()).map(RoleDefinition::title).orElse(turn.role());
+            text.append("### ").append(title).append(" (").append(turn.role()).append(")\n")
+                    .append(turn.output().strip()).append("\n\n");
+        }
+        return text.toString().strip();
+    }
+}

@@ -1,0 +1,199 @@
+package org.itera.llm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.langchain4j.exception.HttpException;
+import dev.langchain4j.exception.NonRetriableException;
+import dev.langchain4j.exception.RetriableException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RetryPolicyTest {
+
+    private static final RetryPolicy POLICY = new RetryPolicy(5, Duration.ofMillis(100), Duration.ofSeconds(5));
+
+    private static Throwable wrapped(Throwable cause) {
+        return new LlmCallException("call failed", new CompletionException(cause));
+    }
+
+    @ParameterizedTest(name = "HTTP {0}")
+    @ValueSource(ints = {429, 408, 500, 502, 503, 504})
+    void transientStatusesAreRetried(int status) {
+        assertThat(RetryPolicy.isRetryable(new HttpException(status, "status " + status))).isTrue();
+        assertThat(RetryPolicy.isRetryable(new WebApplicationException(status))).isTrue();
+    }
+
+    @ParameterizedTest(name = "wrapped HTTP {0}")
+    @ValueSource(ints = {429, 408, 500, 502, 503, 504})
+    void transientStatusesAreRetriedWhenWrappedAsACause(int status) {
+        assertThat(RetryPolicy.isRetryable(wrapped(new HttpException(status, "busy")))).isTrue();
+        assertThat(RetryPolicy.isRetryable(new RuntimeException(new WebApplicationException(status)))).isTrue();
+    }
+
+    @ParameterizedTest(name = "HTTP {0}")
+    @ValueSource(ints = {400, 401, 403, 404, 422})
+    void clientErrorsFailAtOnce(int status) {
+        assertThat(RetryPolicy.isRetryable(new HttpException(status, "no"))).isFalse();
+        assertThat(RetryPolicy.isRetryable(new WebApplicationException(status))).isFalse();
+        assertThat(RetryPolicy.isRetryable(wrapped(new HttpException(status, "no")))).isFalse();
+        assertThat(RetryPolicy.isRetryable(new RuntimeException(new WebApplicationException(status)))).isFalse();
+    }
+
+    static Stream<Throwable> transientFailures() {
+        return Stream.of(new SocketTimeoutException("read timed out"), new ConnectException("connection refused"),
+                new TimeoutException("no answer in 120 s"), new ProcessingException("connection reset"),
+                new IOException("stream closed"), new RetriableException("try again"),
+                new dev.langchain4j.exception.TimeoutException("timed out"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("transientFailures")
+    void timeoutsAndDroppedConnectionsAreRetried(Throwable failure) {
+        assertThat(RetryPolicy.isRetryable(failure)).isTrue();
+        assertThat(RetryPolicy.isRetryable(wrapped(failure))).isTrue();
+        assertThat(RetryPolicy.isRetryable(new ExecutionException(failure))).isTrue();
+    }
+
+    @Test
+    void otherFailuresAreNotRetried() {
+        assertThat(RetryPolicy.isRetryable(new IllegalArgumentException("unknown model"))).isFalse();
+        assertThat(RetryPolicy.isRetryable(new IllegalStateException("bad"))).isFalse();
+        assertThat(RetryPolicy.isRetryable(wrapped(new NullPointerException()))).isFalse();
+        assertThat(RetryPolicy.isRetryable(null)).isFalse();
+    }
+
+    @Test
+    void aNonRetriableExceptionWinsOverARetryableCause() {
+        Throwable error = new NonRetriableException("wrong key", new SocketTimeoutException());
+
+        assertThat(RetryPolicy.isRetryable(error)).isFalse();
+    }
+
+    @Test
+    void theStatusDecidesOverARetryableCause() {
+        HttpException badRequest = new HttpException(400, "bad request");
+        badRequest.initCause(new SocketTimeoutException());
+
+        assertThat(RetryPolicy.isRetryable(badRequest)).isFalse();
+    }
+
+    @Test
+    void statusOfFindsTheStatusAnywhereInTheCauseChain() {
+        assertThat(RetryPolicy.statusOf(new HttpException(503, "down"))).hasValue(503);
+        assertThat(RetryPolicy.statusOf(new WebApplicationException(404))).hasValue(404);
+        assertThat(RetryPolicy.statusOf(wrapped(new HttpException(429, "slow down")))).hasValue(429);
+        assertThat(RetryPolicy.statusOf(new RuntimeException(new WebApplicationException(502)))).hasValue(502);
+    }
+
+    @Test
+    void statusOfIsEmptyWithoutAnHttpAnswer() {
+        assertThat(RetryPolicy.statusOf(new SocketTimeoutException())).isEmpty();
+        assertThat(RetryPolicy.statusOf(new IllegalArgumentException())).isEmpty();
+        assertThat(RetryPolicy.statusOf(null)).isEmpty();
+    }
+
+    @Test
+    void statusOfTakesTheOutermostStatus() {
+        HttpException outer = new HttpException(500, "outer");
+        outer.initCause(new HttpException(429, "inner"));
+
+        assertThat(RetryPolicy.statusOf(outer)).hasValue(500);
+    }
+
+    /** min(max, initial * 2^(attempt - 1)) in milliseconds, computed without overflow. */
+    private static long capFor(RetryPolicy policy, int attempt) {
+        double doubled = policy.initialBackoff().toMillis() * Math.pow(2, attempt - 1);
+        return (long) Math.min(policy.maxBackoff().toMillis(), doubled);
+    }
+
+    @ParameterizedTest(name = "after attempt {0}")
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8, 10, 20, 21, 30, 40, 63, 64, 100, 1000})
+    void backoffStaysBetweenHalfTheCapAndTheCap(int attempt) {
+        long cap = capFor(POLICY, attempt);
+
+        for (int i = 0; i < 300; i++) {
+            long pause = POLICY.backoffAfter(attempt).toMillis();
+            assertThat(pause).as("pause after attempt %d", attempt).isBetween(cap / 2, cap);
+        }
+    }
+
+    @Test
+    void theCapDoublesUntilTheMaximum() {
+        assertThat(capFor(POLICY, 1)).isEqualTo(100);
+        assertThat(capFor(POLICY, 3)).isEqualTo(400);
+        for (int i = 0; i < 300; i++) {
+            assertThat(POLICY.backoffAfter(1)).isBetween(Duration.ofMillis(50), Duration.ofMillis(100));
+            assertThat(POLICY.backoffAfter(3)).isBetween(Duration.ofMillis(200), Duration.ofMillis(400));
+        }
+    }
+
+    @Test
+    void backoffNeverExceedsTheMaximumForManyAttempts() {
+        RetryPolicy policy = new RetryPolicy(50, Duration.ofMillis(500), Duration.ofSeconds(20));
+
+        for (int attempt = 1; attempt <= 40; attempt++) {
+            for (int i = 0; i < 50; i++) {
+                assertThat(policy.backoffAfter(attempt)).isLessThanOrEqualTo(Duration.ofSeconds(20))
+                        .isGreaterThanOrEqualTo(Duration.ofMillis(Math.min(250L << (attempt - 1), 10_000)));
+            }
+        }
+    }
+
+    @Test
+    void backoffIsJittered() {
+        long distinct = Stream.generate(() -> POLICY.backoffAfter(10)).limit(200).distinct().count();
+
+        assertThat(distinct).isGreaterThan(10);
+    }
+
+    @Test
+    void aLargeInitialBackoffIsCappedFromTheFirstAttempt() {
+        RetryPolicy policy = new RetryPolicy(3, Duration.ofSeconds(30), Duration.ofSeconds(10));
+
+        for (int i = 0; i < 100; i++) {
+            assertThat(policy.backoffAfter(1)).isBetween(Duration.ofSeconds(5), Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void fromConfigurationKeepsAtLeastOneAttempt() {
+        RetryPolicy none = RetryPolicy.from(retry(0));
+        RetryPolicy five = RetryPolicy.from(retry(5));
+
+        assertThat(none.maxAttempts()).isEqualTo(1);
+        assertThat(five.maxAttempts()).isEqualTo(5);
+        assertThat(five.initialBackoff()).isEqualTo(Duration.ofMillis(500));
+        assertThat(five.maxBackoff()).isEqualTo(Duration.ofSeconds(20));
+    }
+
+    private static LlmConfig.Retry retry(int maxAttempts) {
+        return new LlmConfig.Retry() {
+            @Override
+            public int maxAttempts() {
+                return maxAttempts;
+            }
+
+            @Override
+            public Duration initialBackoff() {
+                return Duration.ofMillis(500);
+            }
+
+            @Override
+            public Duration maxBackoff() {
+                return Duration.ofSeconds(20);
+            }
+        };
+    }
+}
