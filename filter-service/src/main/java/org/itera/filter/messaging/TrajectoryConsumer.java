@@ -6,8 +6,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.itera.filter.TrajectoryFilter;
 
 /**
- * Reads {@code trajectories}. A message that is not a readable trajectory is nacked and lands on
- * {@code trajectories-dlq} with the reason; the service keeps consuming.
+ * Reads {@code trajectories} and {@code regenerated} (repaired trajectories from feedback-service),
+ * and files both the same way. A message that is not a readable trajectory is nacked and lands on
+ * the topic's dead-letter topic ({@code trajectories-dlq}, {@code regenerated-dlq}) with the reason;
+ * the service keeps consuming.
  */
 @ApplicationScoped
 public class TrajectoryConsumer {
@@ -21,6 +23,12 @@ public class TrajectoryConsumer {
     @Incoming("trajectories")
     @Blocking
     public void consume(String payload) {
+        filter.file(TrajectoryReader.read(payload));
+    }
+
+    @Incoming("regenerated")
+    @Blocking
+    public void consumeRegenerated(String payload) {
         filter.file(TrajectoryReader.read(payload));
     }
 }

@@ -11,19 +11,22 @@ import org.bson.Document;
 
 /**
  * Counts for {@code GET /library/stats}: graded trajectories by subject, outcome, origin and split,
- * and library entries by subject, agent role and origin.
+ * library entries by subject, agent role and origin, and repairs (see {@link RepairStats}).
  */
 @ApplicationScoped
 public class LibraryStats {
 
     private final TrajectoryStore store;
+    private final RepairStats repairs;
 
-    public LibraryStats(TrajectoryStore store) {
+    public LibraryStats(TrajectoryStore store, RepairStats repairs) {
         this.store = store;
+        this.repairs = repairs;
     }
 
     public Map<String, Object> compute() {
-        return Map.of("trajectories", trajectoryCounts(), "experience", experienceCounts());
+        return Map.of("trajectories", trajectoryCounts(), "experience", experienceCounts(),
+                "repairs", repairs.compute());
     }
 
     private Map<String, Object> trajectoryCounts() {

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.bson.Document;
 import org.itera.core.event.FinetuneRecord;
 import org.itera.core.event.Grade;
+import org.itera.core.event.Repair;
 import org.itera.core.event.TaskEvent;
 import org.itera.core.event.TrajectoryEvent;
 import org.itera.core.json.Json;
@@ -16,9 +17,13 @@ final class MongoDocuments {
     private MongoDocuments() {
     }
 
-    static Document trajectory(TrajectoryEvent t, Grade grade) {
+    /**
+     * The {@code trajectories} document; {@code repairsExhausted} marks a failed one whose task used
+     * up its repair budget ({@code repairStatus: "exhausted"}, null otherwise).
+     */
+    static Document trajectory(TrajectoryEvent t, Grade grade, boolean repairsExhausted) {
         TaskEvent task = t.task();
-        return new Document("_id", t.id())
+        Document document = new Document("_id", t.id())
                 .append("taskId", task.id())
                 .append("setting", task.setting())
                 .append("subject", task.subject())
@@ -39,7 +44,21 @@ final class MongoDocuments {
                 .append("startedAt", date(t.startedAt()))
                 .append("finishedAt", date(t.finishedAt()))
                 .append("gradedAt", new Date())
+                .append("repairStatus", repairsExhausted ? TrajectoryStore.REPAIR_EXHAUSTED : null)
                 .append("published", false);
+        if (t.repair() != null) {
+            document.append("repair", repair(t.repair()));
+        }
+        return document;
+    }
+
+    private static Document repair(Repair repair) {
+        return new Document("feedback", repair.feedback())
+                .append("criticModel", repair.criticModel())
+                .append("regenerateModel", repair.regenerateModel())
+                .append("rephraseModel", repair.rephraseModel())
+                .append("originalOutput", repair.originalOutput())
+                .append("regeneratedOutput", repair.regeneratedOutput());
     }
 
     static Document experience(FinetuneRecord example) {

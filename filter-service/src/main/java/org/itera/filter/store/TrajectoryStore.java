@@ -6,11 +6,14 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -27,6 +30,8 @@ public class TrajectoryStore {
 
     public static final String TRAJECTORIES = "trajectories";
     public static final String EXPERIENCE = "experience";
+    /** {@code repairStatus} of a failed trajectory whose task has no repair budget left. */
+    public static final String REPAIR_EXHAUSTED = "exhausted";
 
     private final MongoClient client;
     private final String database;
@@ -48,8 +53,8 @@ public class TrajectoryStore {
                 .first() != null;
     }
 
-    public void saveGraded(TrajectoryEvent trajectory, Grade grade) {
-        insertIfAbsent(trajectories(), MongoDocuments.trajectory(trajectory, grade));
+    public void saveGraded(TrajectoryEvent trajectory, Grade grade, boolean repairsExhausted) {
+        insertIfAbsent(trajectories(), MongoDocuments.trajectory(trajectory, grade, repairsExhausted));
     }
 
     /** Adds a library entry; false when it was already there. */
@@ -64,6 +69,12 @@ public class TrajectoryStore {
 
     public Optional<Document> trajectory(String id) {
         return Optional.ofNullable(trajectories().find(Filters.eq("_id", id)).first());
+    }
+
+    /** Every stored attempt at one task in one round, in attempt order (0 = generated). */
+    public List<Document> attempts(String taskId, Object round) {
+        return trajectories().find(Filters.and(Filters.eq("taskId", taskId), Filters.eq("round", round)))
+                .sort(Sorts.ascending("attempt")).into(new ArrayList<>());
     }
 
     public MongoCollection<Document> trajectories() {

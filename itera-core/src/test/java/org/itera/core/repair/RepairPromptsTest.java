@@ -52,6 +52,6 @@ class RepairPromptsTest {
         assertThat(chat.get(0)).isEqualTo(physicist.messages().get(0));
         assertThat(chat.get(1).content())
                 .contains(physicist.messages().get(1).content(), "Corrected: M = f1 / f2 = 4, so f2 = 25 cm.")
-                .contains("leave out any mention of earlier attempts").doesNotContain("output of the physicist").doesNotContain("{{");
+                .contains("earlier attempts, mistakes, reviewers, feedback or corrections").doesNotContain("output of the physicist").doesNotContain("{{");
     }
 }
