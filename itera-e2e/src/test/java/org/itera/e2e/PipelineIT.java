@@ -81,7 +81,7 @@ class PipelineIT {
         try (TopicWatcher topics = TopicWatcher.watch(KafkaBrokerResource.bootstrapServers(),
                 "trajectories", "failures", "finetune-records")) {
             tasks.forEach(task -> topics.send("tasks", task.get("id").asText(), task.toString()));
-            awaitFiled(TASKS);
+            awaitFiled(ids, TASKS);
             assertCounts(topics, ids, right);
 
             tasks.forEach(task -> topics.send("tasks", task.get("id").asText(), task.toString()));
@@ -129,10 +129,10 @@ class PipelineIT {
         return right;
     }
 
-    private static void awaitFiled(int count) {
+    private static void awaitFiled(Set<String> ids, int count) {
         Awaitility.await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(() ->
                 db.getCollection("trajectories").countDocuments(new org.bson.Document("published", true)
-                        .append("subject", "pubmedqa").append("taskId", new org.bson.Document("$regex", "^pubmedqa/"))) >= count);
+                        .append("taskId", new org.bson.Document("$in", List.copyOf(ids)))) >= count);
     }
 
     private static void assertCounts(TopicWatcher topics, Set<String> ids, int right) {
@@ -141,8 +141,9 @@ class PipelineIT {
                 new org.bson.Document("$in", List.copyOf(ids)))).into(new java.util.ArrayList<>());
         assertThat(trajectoryDocs).hasSize(TASKS);
         assertThat(trajectoryDocs.stream().filter(d -> d.getBoolean("correct"))).hasSize(right);
-        assertThat(db.getCollection("experience").countDocuments(new org.bson.Document("subject", "pubmedqa")))
-                .isEqualTo(2L * right);
+        List<String> trajectoryIds = ids.stream().map(id -> id + "@r0#0").toList();
+        assertThat(db.getCollection("experience").countDocuments(new org.bson.Document("trajectoryId",
+                new org.bson.Document("$in", trajectoryIds)))).isEqualTo(2L * right);
         assertThat(topics.await("failures", ids::contains, wrong, Duration.ofSeconds(30))).hasSize(wrong);
         assertThat(topics.records("finetune-records", k -> ids.stream().anyMatch(k::startsWith))).hasSize(2 * right);
     }

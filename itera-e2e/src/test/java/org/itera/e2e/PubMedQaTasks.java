@@ -18,8 +18,12 @@ final class PubMedQaTasks {
     }
 
     static List<ObjectNode> first(int count) throws IOException {
+        return rows(0, count);
+    }
+
+    static List<ObjectNode> rows(int skip, int count) throws IOException {
         try (var lines = Files.lines(dataDir().resolve("pubmedqa/train.jsonl"))) {
-            return lines.limit(count).map(PubMedQaTasks::toTask).toList();
+            return lines.skip(skip).limit(count).map(PubMedQaTasks::toTask).toList();
         }
     }
 
