@@ -51,6 +51,18 @@ public enum AnswerFormat {
         };
     }
 
+    /**
+     * A one-line form of {@link #instruction(TaskEvent)} for small models with little context,
+     * e.g. {@code End with: Answer: <number>}; replies that follow it are read back the same way.
+     */
+    public String shortInstruction(TaskEvent task) {
+        return switch (this) {
+            case LETTER -> "End with: Answer: <letter> (" + letterList(choiceCount(task)) + ")";
+            case YES_NO_MAYBE -> "End with: Answer: yes, no or maybe";
+            case NUMBER -> "End with: Answer: <number>";
+        };
+    }
+
     /** "A", "A or B", "A, B, C or D", ... */
     static String letterList(int count) {
         int n = Math.max(1, Math.min(count, 26));

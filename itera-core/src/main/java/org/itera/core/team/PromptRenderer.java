@@ -12,8 +12,9 @@ import org.itera.core.grading.AnswerFormat;
  * and the outputs of the earlier roles it {@link RoleDefinition#sees() sees} filled in.
  *
  * <p>Placeholders: {@code {{question}}}, {@code {{context_block}}}, {@code {{choices_block}}},
- * {@code {{prior}}} and {@code {{answer_instruction}}}. Blocks are empty when the task has no such
- * part, so one template serves tasks with and without options or context.
+ * {@code {{prior}}}, {@code {{answer_instruction}}} and {@code {{answer_instruction_short}}} (the
+ * one-line form, for small models). Blocks are empty when the task has no such part, so one
+ * template serves tasks with and without options or context.
  */
 public final class PromptRenderer {
 
@@ -39,6 +40,7 @@ public final class PromptRenderer {
                 .replace("{{choices_block}}", choicesBlock(task, format))
                 .replace("{{prior}}", prior)
                 .replace("{{answer_instruction}}", format.instruction(task))
+                .replace("{{answer_instruction_short}}", format.shortInstruction(task))
                 .strip();
     }
 

@@ -52,6 +52,20 @@ class AnswerFormatTest {
     }
 
     @Test
+    void shortInstructionsAreOneLineAndShowTheExpectedLastLine() {
+        assertThat(AnswerFormat.NUMBER.shortInstruction(task("arithmetic", null)))
+                .isEqualTo("End with: Answer: <number>");
+        assertThat(AnswerFormat.LETTER.shortInstruction(task("physics", List.of("1", "2", "3"))))
+                .isEqualTo("End with: Answer: <letter> (A, B or C)");
+        assertThat(AnswerFormat.YES_NO_MAYBE.shortInstruction(task("pubmedqa", null)))
+                .isEqualTo("End with: Answer: yes, no or maybe");
+        for (AnswerFormat format : AnswerFormat.values()) {
+            String text = format.shortInstruction(task("physics", List.of("1", "2", "3", "4")));
+            assertThat(text).doesNotContain("\n").hasSizeLessThan(format.instruction(task("x", null)).length());
+        }
+    }
+
+    @Test
     void instructedRepliesAreReadBack() {
         TaskEvent mmlu = task("physics", List.of("1", "2", "3", "4"));
         assertThat(Grader.grade(new TaskEvent("t", null, "physics", "Q?", mmlu.choices(), null, "C", null, null),

@@ -170,14 +170,17 @@ class PromptRendererTest {
         for (TeamDefinition team : catalog.teams()) {
             for (TaskEvent kind : List.of(PUBMEDQA, MMLU, THEOREMQA)) {
                 TaskEvent task = withSubject(kind, team.subject());
-                String instruction = AnswerFormat.forTask(task).instruction(task);
+                AnswerFormat format = AnswerFormat.forTask(task);
+                String instruction = format.instruction(task);
+                String shortInstruction = format.shortInstruction(task);
                 renderAll(team, task).forEach((role, chat) -> {
                     String all = chat.get(0).content() + "\n" + chat.get(1).content();
                     if (team.isFinal(team.role(role).orElseThrow())) {
-                        assertThat(all).as("%s/%s", team.subject(), role).contains(instruction);
+                        assertThat(all).as("%s/%s", team.subject(), role)
+                                .containsAnyOf(instruction, shortInstruction);
                     } else {
                         assertThat(all).as("%s/%s", team.subject(), role)
-                                .doesNotContain(instruction, "Finish with a last line");
+                                .doesNotContain(instruction, shortInstruction, "Finish with a last line", "End with:");
                     }
                 });
             }
@@ -201,7 +204,7 @@ class PromptRendererTest {
                 }
             }
         }
-        assertThat(rendered).isEqualTo(2 * 3 * 11);
+        assertThat(rendered).isEqualTo(2 * 3 * 13);
     }
 
     @Test

@@ -91,7 +91,7 @@ class TeamCatalogLoadingTest {
 
         assertThat(TeamCatalog.standard().subjects()).doesNotContain("haiku").contains("physics");
         assertThat(TeamCatalog.load(getClass().getClassLoader()).subjects())
-                .containsExactlyInAnyOrder("physics", "chemistry", "pubmedqa", "gsm8k");
+                .containsExactlyInAnyOrder("physics", "chemistry", "pubmedqa", "gsm8k", "arithmetic");
     }
 
     @Test

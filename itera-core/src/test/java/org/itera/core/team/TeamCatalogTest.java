@@ -21,14 +21,16 @@ class TeamCatalogTest {
                 Arguments.of("physics", List.of("physicist", "mathematician", "synthesizer")),
                 Arguments.of("chemistry", List.of("chemist", "mathematician", "synthesizer")),
                 Arguments.of("pubmedqa", List.of("analyst", "solver")),
-                Arguments.of("gsm8k", List.of("planner", "calculator", "checker")));
+                Arguments.of("gsm8k", List.of("planner", "calculator", "checker")),
+                Arguments.of("arithmetic", List.of("calculator", "reporter")));
     }
 
     @Test
-    void theStandardCatalogueHasTheFourDocumentedSubjects() {
-        assertThat(catalog.subjects()).containsExactlyInAnyOrder("physics", "chemistry", "pubmedqa", "gsm8k");
+    void theStandardCatalogueHasTheFiveDocumentedSubjects() {
+        assertThat(catalog.subjects())
+                .containsExactlyInAnyOrder("physics", "chemistry", "pubmedqa", "gsm8k", "arithmetic");
         assertThat(catalog.teams()).extracting(TeamDefinition::subject)
-                .containsExactlyInAnyOrder("physics", "chemistry", "pubmedqa", "gsm8k");
+                .containsExactlyInAnyOrder("physics", "chemistry", "pubmedqa", "gsm8k", "arithmetic");
     }
 
     @Test
@@ -68,7 +70,7 @@ class TeamCatalogTest {
                 }
             }
         }
-        assertThat(checked).hasSize(2 * (3 + 3 + 2 + 3));
+        assertThat(checked).hasSize(2 * (3 + 3 + 2 + 3 + 2));
     }
 
     @Test
@@ -102,6 +104,7 @@ class TeamCatalogTest {
         assertThat(sees("chemistry", "synthesizer")).containsExactly("chemist", "mathematician");
         assertThat(sees("pubmedqa", "solver")).containsExactly("analyst");
         assertThat(sees("gsm8k", "checker")).containsExactly("planner", "calculator");
+        assertThat(sees("arithmetic", "reporter")).containsExactly("calculator");
     }
 
     private List<String> sees(String subject, String role) {
@@ -127,7 +130,7 @@ class TeamCatalogTest {
 
         List<String> all = catalog.teams().stream()
                 .flatMap(t -> t.roleNames().stream().map(t::agentId)).toList();
-        assertThat(all).hasSize(11).doesNotHaveDuplicates();
+        assertThat(all).hasSize(13).doesNotHaveDuplicates();
     }
 
     @Test
@@ -216,7 +219,8 @@ class TeamCatalogTest {
     void thePromptLibraryReadsListsWithoutCommentsOrBlankLines() {
         PromptLibrary prompts = new PromptLibrary(getClass().getClassLoader());
 
-        assertThat(prompts.lines("teams/index.txt")).containsExactly("physics", "chemistry", "pubmedqa", "gsm8k");
+        assertThat(prompts.lines("teams/index.txt"))
+                .containsExactly("physics", "chemistry", "pubmedqa", "gsm8k", "arithmetic");
     }
 
     private static RoleDefinition role(String name) {

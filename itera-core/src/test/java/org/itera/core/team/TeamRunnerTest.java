@@ -65,7 +65,7 @@ class TeamRunnerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"physics", "chemistry", "pubmedqa", "gsm8k"})
+    @ValueSource(strings = {"physics", "chemistry", "pubmedqa", "gsm8k", "arithmetic"})
     void everyTeamRunsAllItsRolesWithSubjectDashRoleAgents(String subject) {
         TeamDefinition team = TeamCatalog.standard().team(subject);
 

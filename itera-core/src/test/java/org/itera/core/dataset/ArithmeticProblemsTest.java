@@ -1,0 +1,440 @@
+package org.itera.core.dataset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.itera.core.event.TaskEvent;
+import org.itera.core.json.Json;
+import org.itera.core.task.TaskValidator;
+import org.itera.core.team.TeamCatalog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ArithmeticProblemsTest {
+
+    private static final Pattern NUMBER = Pattern.compile("\\d+");
+
+    @TempDir
+    Path dir;
+
+    static Stream<Difficulty> allDifficulties() {
+        List<Difficulty> all = new ArrayList<>();
+        for (int digits = 1; digits <= 6; digits++) {
+            for (int steps = 1; steps <= 4; steps++) {
+                all.add(new Difficulty(digits, steps));
+            }
+        }
+        return all.stream();
+    }
+
+    // ---- determinism -------------------------------------------------------------------------
+
+    @Test
+    void theSameSeedAndDifficultyGiveTheSameProblems() {
+        for (Difficulty d : List.of(Difficulty.DEFAULT, new Difficulty(4, 3))) {
+            assertThat(ArithmeticProblems.problems(d, 7, 200)).isEqualTo(ArithmeticProblems.problems(d, 7, 200));
+        }
+    }
+
+    @Test
+    void theSameArgumentsWriteTheSameBytes() throws IOException {
+        Path a = dir.resolve("a.jsonl");
+        Path b = dir.resolve("b.jsonl");
+
+        ArithmeticProblems.writeJsonl(a, new Difficulty(3, 2), 42, 300, "train");
+        ArithmeticProblems.writeJsonl(b, new Difficulty(3, 2), 42, 300, "train");
+
+        assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b)).isNotEmpty();
+    }
+
+    @Test
+    void aProblemDependsOnlyOnItsDifficultySeedAndIndex() {
+        List<Problem> first = ArithmeticProblems.problems(Difficulty.DEFAULT, 3, 60);
+        List<Problem> later = ArithmeticProblems.problems(Difficulty.DEFAULT, 3, 40, 20);
+
+        assertThat(later).isEqualTo(first.subList(40, 60));
+        assertThat(ArithmeticProblems.problem(Difficulty.DEFAULT, 3, 17)).isEqualTo(first.get(17));
+    }
+
+    /**
+     * Pins the first problems of the default difficulty with seed 7: a dataset written today must
+     * read the same tomorrow. If the wording or the number generation is changed on purpose,
+     * update these lines (and expect earlier datasets to differ).
+     */
+    @Test
+    void theWordingOfKnownProblemsIsStable() {
+        List<Problem> problems = ArithmeticProblems.problems(new Difficulty(2, 1), 7, 2);
+
+        assertThat(problems.get(0).question()).isEqualTo("A teacher has 79 erasers. The number of erasers the "
+                + "teacher has becomes 5 times as large. How many erasers does the teacher have in the end?");
+        assertThat(problems.get(0).answer()).isEqualTo(395);
+        assertThat(problems.get(1).question()).isEqualTo("There are 47 boxes in a warehouse. A truck delivers 22 "
+                + "more boxes. How many boxes are in the warehouse now?");
+        assertThat(problems.get(1).answer()).isEqualTo(69);
+    }
+
+    @Test
+    void differentSeedsGiveDifferentProblems() {
+        List<String> one = questions(ArithmeticProblems.problems(Difficulty.DEFAULT, 1, 50));
+        List<String> two = questions(ArithmeticProblems.problems(Difficulty.DEFAULT, 2, 50));
+
+        assertThat(one).isNotEqualTo(two);
+        Set<String> shared = new HashSet<>(one);
+        shared.retainAll(two);
+        assertThat(shared).hasSizeLessThan(3);
+    }
+
+    @Test
+    void differentDifficultiesWithTheSameSeedGiveDifferentProblems() {
+        List<String> easy = questions(ArithmeticProblems.problems(new Difficulty(2, 2), 1, 20));
+        List<String> harder = questions(ArithmeticProblems.problems(new Difficulty(3, 2), 1, 20));
+
+        assertThat(easy).doesNotContainAnyElementsOf(harder);
+    }
+
+    @Test
+    void aLargeSetHasFewRepeatedQuestions() {
+        List<String> questions = questions(ArithmeticProblems.problems(Difficulty.DEFAULT, 11, 1000));
+
+        assertThat(new HashSet<>(questions)).hasSizeGreaterThan(990);
+    }
+
+    // ---- difficulty --------------------------------------------------------------------------
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("allDifficulties")
+    void operandsAndStepsFollowTheDifficulty(Difficulty d) {
+        for (Problem p : ArithmeticProblems.problems(d, 5, 300)) {
+            assertThat(p.difficulty()).isEqualTo(d);
+            assertThat(p.steps()).as(p.question()).hasSize(d.steps());
+            assertThat(digitCount(p.start())).as("start of %s", p.id()).isEqualTo(d.digits());
+            assertThat(p.start()).isGreaterThanOrEqualTo(2);
+            for (Step step : p.steps()) {
+                if (step.operation() == Operation.TIMES) {
+                    assertThat(step.operand()).as("multiplier in %s", p.id()).isBetween(2L, 9L);
+                } else {
+                    assertThat(digitCount(step.operand())).as("operand in %s", p.id()).isEqualTo(d.digits());
+                    assertThat(step.operand()).isGreaterThanOrEqualTo(2);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("allDifficulties")
+    void answersAreCorrectAndNoAmountIsEverNegative(Difficulty d) {
+        for (Problem p : ArithmeticProblems.problems(d, 9, 300)) {
+            long amount = p.start();
+            for (Step step : p.steps()) {
+                amount = switch (step.operation()) {
+                    case PLUS -> amount + step.operand();
+                    case MINUS -> amount - step.operand();
+                    case TIMES -> amount * step.operand();
+                };
+                assertThat(amount).as("running amount of %s", p.id()).isNotNegative();
+            }
+            assertThat(p.answer()).as(p.question()).isEqualTo(amount).isNotNegative();
+            assertThat(Evaluator.evaluate(p.expression())).as(p.expression()).isEqualTo(p.answer());
+            assertThat(p.answerText()).matches("0|[1-9]\\d*").isEqualTo(Long.toString(amount));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("allDifficulties")
+    void theTextTellsExactlyTheNumbersOfTheProblemInOrder(Difficulty d) {
+        for (Problem p : ArithmeticProblems.problems(d, 13, 200)) {
+            List<Long> expected = new ArrayList<>();
+            expected.add(p.start());
+            p.steps().forEach(step -> expected.add(step.operand()));
+
+            assertThat(numbersIn(p.question())).as(p.question()).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void everyOperationIsUsedAndSubtractionCanReachZero() {
+        Set<Operation> seen = EnumSet.noneOf(Operation.class);
+        boolean zero = false;
+        for (Problem p : ArithmeticProblems.problems(new Difficulty(1, 1), 2, 500)) {
+            p.steps().forEach(s -> seen.add(s.operation()));
+            zero |= p.answer() == 0;
+        }
+        assertThat(seen).containsExactlyInAnyOrder(Operation.values());
+        assertThat(zero).isTrue();
+    }
+
+    @Test
+    void theExpressionKeepsTheOrderOfOperationsWithParentheses() {
+        Problem p = new Problem(Difficulty.DEFAULT, 0, 0, "q", 23,
+                List.of(new Step(Operation.PLUS, 14), new Step(Operation.TIMES, 3), new Step(Operation.MINUS, 5),
+                        new Step(Operation.TIMES, 2)), 212);
+
+        assertThat(p.expression()).isEqualTo("((23 + 14) * 3 - 5) * 2");
+        assertThat(Evaluator.evaluate(p.expression())).isEqualTo(212);
+        assertThat(new Problem(Difficulty.DEFAULT, 0, 0, "q", 4,
+                List.of(new Step(Operation.TIMES, 3), new Step(Operation.TIMES, 2)), 24).expression())
+                .isEqualTo("4 * 3 * 2");
+    }
+
+    // ---- text --------------------------------------------------------------------------------
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("allDifficulties")
+    void questionsAreTidyEnglishSentencesEndingInOneQuestion(Difficulty d) {
+        for (Problem p : ArithmeticProblems.problems(d, 21, 100)) {
+            String q = p.question();
+            assertThat(q).as(q)
+                    .startsWith(q.substring(0, 1).toUpperCase())
+                    .endsWith("?")
+                    .doesNotContain("{", "}", "  ", " .", "..", "\n")
+                    .contains("How many ");
+            assertThat(q.chars().filter(c -> c == '?').count()).as(q).isEqualTo(1);
+            assertThat(q.split("(?<=[.?]) ")).as(q).hasSize(d.steps() + 2)
+                    .allSatisfy(sentence -> assertThat(Character.isUpperCase(sentence.charAt(0))
+                            || Character.isDigit(sentence.charAt(0))).as(sentence).isTrue());
+        }
+    }
+
+    @Test
+    void theWordingVaries() {
+        Set<String> openings = new HashSet<>();
+        Set<String> questions = new HashSet<>();
+        for (Problem p : ArithmeticProblems.problems(new Difficulty(2, 3), 4, 300)) {
+            openings.add(NUMBER.matcher(p.question().substring(0, p.question().indexOf('.'))).replaceAll("N"));
+            questions.add(p.question().substring(p.question().lastIndexOf(". ") + 2));
+        }
+        assertThat(openings).hasSizeGreaterThan(30);
+        assertThat(questions).hasSizeGreaterThan(10);
+    }
+
+    // ---- ids and tasks -----------------------------------------------------------------------
+
+    @Test
+    void idsNameTheDifficultySeedAndIndexAndAreUnique() {
+        List<Problem> problems = new ArrayList<>(ArithmeticProblems.problems(Difficulty.DEFAULT, 7, 500));
+        problems.addAll(ArithmeticProblems.problems(Difficulty.DEFAULT, 8, 500));
+        problems.addAll(ArithmeticProblems.problems(new Difficulty(2, 2), 7, 500));
+
+        assertThat(problems).extracting(Problem::id).doesNotHaveDuplicates();
+        assertThat(problems.get(3).id()).isEqualTo("arithmetic/d2s1/7/3");
+        assertThat(ArithmeticProblems.taskId(new Difficulty(6, 4), -5, 12)).isEqualTo("arithmetic/d6s4/-5/12");
+    }
+
+    @Test
+    void indexRangesOfOneSeedAreDisjoint() {
+        List<TaskEvent> train = ArithmeticProblems.tasks(Difficulty.DEFAULT, 7, 0, 100, "train");
+        List<TaskEvent> test = ArithmeticProblems.tasks(Difficulty.DEFAULT, 7, 100, 50, "test");
+
+        assertThat(train).extracting(TaskEvent::id).doesNotContainAnyElementsOf(test.stream().map(TaskEvent::id).toList());
+        assertThat(test.get(0).id()).isEqualTo("arithmetic/d2s1/7/100");
+        assertThat(test).extracting(TaskEvent::split).containsOnly("test");
+    }
+
+    @Test
+    void tasksAreProblemSolvingArithmeticWithoutChoicesOrContext() {
+        List<Problem> problems = ArithmeticProblems.problems(new Difficulty(3, 2), 1, 40);
+        List<TaskEvent> tasks = ArithmeticProblems.tasks(new Difficulty(3, 2), 1, 40, "train");
+
+        for (int i = 0; i < tasks.size(); i++) {
+            TaskEvent task = tasks.get(i);
+            Problem p = problems.get(i);
+            assertThat(task.id()).isEqualTo(p.id());
+            assertThat(task.setting()).isEqualTo("problem-solving");
+            assertThat(task.subject()).isEqualTo("arithmetic");
+            assertThat(task.question()).isEqualTo(p.question());
+            assertThat(task.choices()).isNull();
+            assertThat(task.context()).isNull();
+            assertThat(task.answer()).isEqualTo(Long.toString(p.answer()));
+            assertThat(task.split()).isEqualTo("train");
+            assertThat(task.round()).isNull();
+        }
+    }
+
+    @Test
+    void everyTaskPassesTheValidatorOfTheStandardSubjects() {
+        TaskValidator validator = new TaskValidator(TeamCatalog.standard().subjects());
+
+        for (String split : List.of("train", "test")) {
+            for (TaskEvent task : ArithmeticProblems.tasks(new Difficulty(4, 4), 3, 100, split)) {
+                assertThat(validator.check(task)).isEqualTo(task.withDefaults());
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "TRAIN", ""})
+    void anUnknownSplitIsRefused(String split) {
+        assertThatThrownBy(() -> ArithmeticProblems.tasks(Difficulty.DEFAULT, 1, 3, split))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("train or test");
+        assertThatThrownBy(() -> ArithmeticProblems.writeJsonl(dir.resolve("x.jsonl"), Difficulty.DEFAULT, 1, 3, split))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(dir.resolve("x.jsonl")).doesNotExist();
+    }
+
+    @Test
+    void negativeCountsAndIndexesAreRefused() {
+        assertThatThrownBy(() -> ArithmeticProblems.problems(Difficulty.DEFAULT, 1, -1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ArithmeticProblems.problems(Difficulty.DEFAULT, 1, -1, 3))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ArithmeticProblems.problem(Difficulty.DEFAULT, 1, -2))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(ArithmeticProblems.problems(Difficulty.DEFAULT, 1, 0)).isEmpty();
+    }
+
+    // ---- JSONL -------------------------------------------------------------------------------
+
+    @Test
+    void jsonlLinesHaveTheSharedDataShapeAndPassTheValidator() throws IOException {
+        Path file = dir.resolve("sub/arithmetic-test.jsonl");
+        ArithmeticProblems.writeJsonl(file, new Difficulty(3, 2), 17, 250, "test");
+        List<Problem> problems = ArithmeticProblems.problems(new Difficulty(3, 2), 17, 250);
+        TaskValidator validator = new TaskValidator(TeamCatalog.standard().subjects());
+
+        String content = Files.readString(file, StandardCharsets.UTF_8);
+        assertThat(content).endsWith("}\n").doesNotContain("\r");
+        List<String> lines = content.lines().toList();
+        assertThat(lines).hasSize(250);
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < lines.size(); i++) {
+            JsonNode row = Json.mapper().readTree(lines.get(i));
+            Problem p = problems.get(i);
+            List<String> keys = new ArrayList<>();
+            row.fieldNames().forEachRemaining(keys::add);
+            assertThat(keys).containsExactly("id", "question", "choices", "context", "answer", "source", "meta");
+            assertThat(row.get("choices").isNull()).isTrue();
+            assertThat(row.get("context").isNull()).isTrue();
+            assertThat(row.get("answer").isTextual()).isTrue();
+            assertThat(row.get("answer").asText()).isEqualTo(Long.toString(p.answer()));
+            assertThat(row.get("source").asText()).isEqualTo("itera/arithmetic");
+            JsonNode meta = row.get("meta");
+            assertThat(meta.get("digits").asInt()).isEqualTo(3);
+            assertThat(meta.get("steps").asInt()).isEqualTo(2);
+            assertThat(meta.get("seed").asLong()).isEqualTo(17);
+            assertThat(meta.get("index").asInt()).isEqualTo(i);
+            assertThat(meta.get("split").asText()).isEqualTo("test");
+            assertThat(Evaluator.evaluate(meta.get("expression").asText())).isEqualTo(p.answer());
+
+            // What push-tasks does with a line: keep id/question/choices/context/answer, add the
+            // subject and split it is given, and check the task.
+            TaskEvent read = Json.mapper().readValue(lines.get(i), TaskEvent.class);
+            TaskEvent task = validator.check(new TaskEvent(read.id(), TaskEvent.SETTING_PROBLEM_SOLVING,
+                    "arithmetic", read.question(), read.choices(), read.context(), read.answer(), "test", null));
+            assertThat(task.subject()).isEqualTo("arithmetic");
+            assertThat(task.question()).isEqualTo(p.question());
+            assertThat(task.answer()).isEqualTo(p.answerText());
+            assertThat(task).isEqualTo(p.toTask("test").withDefaults());
+            ids.add(task.id());
+        }
+        assertThat(ids).hasSize(250);
+    }
+
+    @Test
+    void aJsonLineWithTheSubjectAddedParsesAsATask() {
+        Problem p = ArithmeticProblems.problem(Difficulty.DEFAULT, 7, 0);
+        String line = ArithmeticProblems.jsonLine(p, "train");
+        String withSubject = "{\"subject\":\"arithmetic\"," + line.substring(1);
+
+        TaskEvent task = new TaskValidator(TeamCatalog.standard().subjects()).parse(withSubject);
+
+        assertThat(task.id()).isEqualTo("arithmetic/d2s1/7/0");
+        assertThat(task.answer()).isEqualTo("395");
+        assertThat(task.split()).isEqualTo("train");
+    }
+
+    @Test
+    void anEmptyCountWritesAnEmptyFile() throws IOException {
+        Path file = dir.resolve("empty.jsonl");
+        ArithmeticProblems.writeJsonl(file, Difficulty.DEFAULT, 1, 0, "train");
+        assertThat(Files.size(file)).isZero();
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------
+
+    private static List<String> questions(List<Problem> problems) {
+        return problems.stream().map(Problem::question).toList();
+    }
+
+    private static int digitCount(long n) {
+        return Long.toString(n).length();
+    }
+
+    private static List<Long> numbersIn(String text) {
+        List<Long> out = new ArrayList<>();
+        Matcher m = NUMBER.matcher(text);
+        while (m.find()) {
+            out.add(Long.parseLong(m.group()));
+        }
+        return out;
+    }
+
+    /** A small evaluator of + - * and parentheses, independent of the generator. */
+    static final class Evaluator {
+        private final String s;
+        private int pos;
+
+        private Evaluator(String s) {
+            this.s = s.replace(" ", "");
+        }
+
+        static long evaluate(String expression) {
+            Evaluator e = new Evaluator(expression);
+            long value = e.sum();
+            if (e.pos != e.s.length()) {
+                throw new IllegalArgumentException("trailing text in " + expression);
+            }
+            return value;
+        }
+
+        private long sum() {
+            long value = product();
+            while (pos < s.length() && (s.charAt(pos) == '+' || s.charAt(pos) == '-')) {
+                char op = s.charAt(pos++);
+                long right = product();
+                value = op == '+' ? value + right : value - right;
+            }
+            return value;
+        }
+
+        private long product() {
+            long value = factor();
+            while (pos < s.length() && s.charAt(pos) == '*') {
+                pos++;
+                value *= factor();
+            }
+            return value;
+        }
+
+        private long factor() {
+            if (s.charAt(pos) == '(') {
+                pos++;
+                long value = sum();
+                if (s.charAt(pos++) != ')') {
+                    throw new IllegalArgumentException("missing ) in " + s);
+                }
+                return value;
+            }
+            int start = pos;
+            while (pos < s.length() && Character.isDigit(s.charAt(pos))) {
+                pos++;
+            }
+            return Long.parseLong(s.substring(start, pos));
+        }
+    }
+}
