@@ -1,0 +1,189 @@
+package org.itera.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Text for a run: the one-line progress shown while it goes, and the summary printed at the end
+ * (accuracy per subject and split, library growth by role, failures sent to repair, tasks that
+ * failed to run). Pure functions of a {@link RunTally}.
+ */
+public final class RunSummary {
+
+    static final int BAR_WIDTH = 24;
+    static final String DLQ_TOPIC = "tasks-dlq";
+
+    private RunSummary() {
+    }
+
+    /** E.g. {@code [######..........] 6/20 done: 5 graded (3 correct), 1 failed to run  12s}. */
+    public static String progress(RunTally t, long expected, long seconds) {
+        long done = t.done();
+        int filled = expected <= 0 ? BAR_WIDTH : (int) (Math.min(done, expected) * BAR_WIDTH / expected);
+        StringBuilder line = new StringBuilder("[")
+                .append("#".repeat(filled)).append(".".repeat(BAR_WIDTH - filled)).append("] ")
+                .append(done).append('/').append(expected).append(" done: ")
+                .append(t.graded()).append(" graded (").append(t.overall().success()).append(" correct)");
+        if (t.failedToRunTotal() > 0) {
+            line.append(", ").append(t.failedToRunTotal()).append(" failed to run");
+        }
+        if (t.rejected() > 0) {
+            line.append(", ").append(t.rejected()).append(" rejected");
+        }
+        if (t.duplicates() > 0) {
+            line.append(", ").append(t.duplicates()).append(" already filed");
+        }
+        return line.append("  ").append(duration(seconds)).toString();
+    }
+
+    /**
+     * The summary. {@code dlqHint} (may be null) is shown under the tasks that failed to run, e.g.
+     * the command that reads {@code tasks-dlq}.
+     */
+    public static String render(RunTally t, long expected, long seconds, boolean timedOut, String dlqHint) {
+        StringBuilder out = new StringBuilder();
+        out.append(timedOut ? "Run summary (TIMED OUT): " : "Run summary: ")
+                .append(t.done()).append(" of ").append(expected).append(" tasks done in ")
+                .append(duration(seconds)).append('\n');
+        out.append("  graded ").append(t.graded());
+        out.append(", failed to run ").append(t.generatorKnown() ? Long.toString(t.failedToRunTotal()) : "?");
+        out.append(", rejected ").append(t.generatorKnown() ? Long.toString(t.rejected()) : "?");
+        if (t.duplicates() > 0) {
+            out.append(", already filed ").append(t.duplicates());
+        }
+        out.append('\n');
+        if (t.duplicates() > 0) {
+            out.append("  ").append(t.duplicates()).append(" task(s) had been filed by an earlier run (same ids)")
+                    .append(" and were not graded again; push other rows (--offset) for new results\n");
+        }
+
+        out.append('\n');
+        accuracy(out, t);
+        out.append('\n');
+        library(out, t);
+        out.append('\n');
+
+        out.append("Failures sent to repair (train failures, topic `failures`): ")
+                .append(t.failuresExact() ? "" : "~").append(t.failuresToRepair())
+                .append(t.failuresExact() ? "" : " (estimated from the library)").append('\n');
+        if (!t.generatorKnown()) {
+            out.append("Tasks that failed to run: unknown (the generator's /q/metrics could not be read)\n");
+        } else {
+            out.append("Tasks that failed to run: ").append(t.failedToRunTotal());
+            if (t.failedToRunTotal() > 0) {
+                out.append(" (").append(perSubject(t.failedToRun())).append(')');
+            }
+            out.append('\n');
+            if (t.failedToRunTotal() + t.rejected() > 0) {
+                out.append("  They are on the Kafka topic `").append(DLQ_TOPIC)
+                        .append("`, with the reason in the record header `dead-letter-reason`.\n");
+                if (dlqHint != null && !dlqHint.isBlank()) {
+                    out.append("  ").append(dlqHint.strip()).append('\n');
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static void accuracy(StringBuilder out, RunTally t) {
+        out.append("Accuracy of this run\n");
+        if (t.bySubject().isEmpty()) {
+            out.append("  nothing was graded\n");
+            return;
+        }
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"subject", "split", "graded", "correct", "accuracy"});
+        for (Map.Entry<String, RunTally.Outcome> e : t.bySubject().entrySet()) {
+            rows.add(outcomeRow(e.getKey(), "all", e.getValue()));
+            Map<String, RunTally.Outcome> splits = t.bySubjectSplit().get(e.getKey());
+            if (splits != null) {
+                for (Map.Entry<String, RunTally.Outcome> s : splits.entrySet()) {
+                    rows.add(outcomeRow("", s.getKey(), s.getValue()));
+                }
+            }
+        }
+        if (t.bySubjectSplit().isEmpty()) {
+            for (Map.Entry<String, Long> s : t.bySplit().entrySet()) {
+                rows.add(new String[] {"(every subject)", s.getKey(), Long.toString(s.getValue()), "-", "-"});
+            }
+        }
+        table(out, rows, 2);
+        if (t.regenerated() > 0) {
+            out.append("  (includes ").append(t.regenerated()).append(" repaired trajectories)\n");
+        }
+    }
+
+    private static String[] outcomeRow(String subject, String split, RunTally.Outcome o) {
+        return new String[] {subject, split, Long.toString(o.graded()), Long.toString(o.success()),
+                percent(o.success(), o.graded())};
+    }
+
+    private static void library(StringBuilder out, RunTally t) {
+        out.append("Experience library (entries by role)\n");
+        if (t.experienceTotal().isEmpty()) {
+            out.append("  empty\n");
+            return;
+        }
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"subject", "role", "added", "total"});
+        TreeSet<String> subjects = new TreeSet<>(t.experienceTotal().keySet());
+        subjects.addAll(t.experienceAdded().keySet());
+        for (String subject : subjects) {
+            Map<String, Long> totals = t.experienceTotal().getOrDefault(subject, Map.of());
+            Map<String, Long> added = t.experienceAdded().getOrDefault(subject, Map.of());
+            TreeSet<String> roles = new TreeSet<>(totals.keySet());
+            roles.addAll(added.keySet());
+            boolean first = true;
+            for (String role : roles) {
+                rows.add(new String[] {first ? subject : "", role, "+" + added.getOrDefault(role, 0L),
+                        Long.toString(totals.getOrDefault(role, 0L))});
+                first = false;
+            }
+        }
+        rows.add(new String[] {"all", "", "+" + t.experienceAddedTotal(), Long.toString(t.experienceTotalAll())});
+        table(out, rows, 2);
+    }
+
+    /** Left-aligns the first {@code textColumns} columns and right-aligns the rest. */
+    private static void table(StringBuilder out, List<String[]> rows, int textColumns) {
+        int[] width = new int[rows.get(0).length];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                width[i] = Math.max(width[i], row[i].length());
+            }
+        }
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder(" ");
+            for (int i = 0; i < row.length; i++) {
+                line.append(' ');
+                if (i < textColumns) {
+                    line.append(row[i]).append(" ".repeat(width[i] - row[i].length()));
+                } else {
+                    line.append(" ".repeat(width[i] - row[i].length())).append(row[i]);
+                }
+                line.append(' ');
+            }
+            out.append(line.toString().stripTrailing()).append('\n');
+        }
+    }
+
+    static String percent(long part, long whole) {
+        return whole == 0 ? "-" : String.format(Locale.ROOT, "%.1f%%", 100.0 * part / whole);
+    }
+
+    static String duration(long seconds) {
+        if (seconds < 60) {
+            return seconds + "s";
+        }
+        return String.format(Locale.ROOT, "%dm%02ds", seconds / 60, seconds % 60);
+    }
+
+    private static String perSubject(Map<String, Long> counts) {
+        List<String> parts = new ArrayList<>();
+        counts.forEach((subject, n) -> parts.add(subject + " " + n));
+        return String.join(", ", parts);
+    }
+}

@@ -1,0 +1,407 @@
+#!/usr/bin/env bash
+# The main job: run a team on a slice of a dataset, end to end, and report what it learned.
+#
+#   scripts/run.sh [--subject pubmedqa] [--file FILE] [--limit 20] [--offset 0] [--test-limit 0]
+#                  [--timeout 900] [--keep]
+#   scripts/run.sh --stop      stop generator-service, filter-service, Kafka and the store
+#   scripts/run.sh --status    show what is running
+#   scripts/run.sh --dlq       list the tasks on tasks-dlq, each with the reason it failed
+#
+# 1. builds what is missing or older than its sources (mvn package; ITERA_REBUILD=1 forces it)
+# 2. starts Kafka and the Mongo-compatible store (scripts/infra.sh start)
+# 3. starts generator-service (:8081) and filter-service (:8082), or reuses running ones
+# 4. pushes --limit train tasks from FILE (rows --offset on), then --test-limit test tasks from
+#    the rows right after them
+# 5. follows them until each one is graded or failed to run, and prints a summary (also saved
+#    under <ITERA_HOME>/runs/)
+# 6. stops what this run started (also on Ctrl-C), unless --keep
+#
+# FILE defaults to ../shared/data/<subject>/train.jsonl next to the repository; a relative FILE
+# is taken from the current directory.
+#
+# Environment: OPENAI_BASE_URL (http://127.0.0.1:8090/v1), OPENAI_API_KEY, ITERA_LLM_MODEL
+# (gpt-4o-mini), ITERA_CONCURRENCY, KAFKA_PORT (9092), MONGO_PORT (27017), ITERA_HOME
+# (<repo>/.itera), ITERA_REBUILD, ITERA_GENERATOR_PORT (8081), ITERA_FILTER_PORT (8082),
+# ITERA_SERVICE_HEAP_OPTS (-Xmx512m), JAVA_HOME.
+set -euo pipefail
+
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+ITERA_HOME=${ITERA_HOME:-$REPO/.itera}
+mkdir -p "$ITERA_HOME"
+ITERA_HOME=$(cd "$ITERA_HOME" && pwd)
+export ITERA_HOME
+
+# shellcheck source=scripts/lib/common.sh
+source "$REPO/scripts/lib/common.sh"
+# shellcheck source=scripts/lib/kafka.sh
+source "$REPO/scripts/lib/kafka.sh"
+# shellcheck source=scripts/lib/services.sh
+source "$REPO/scripts/lib/services.sh"
+
+INFRA="$REPO/scripts/infra.sh"
+CLI_TARGET="$REPO/itera-cli/target"
+
+export OPENAI_BASE_URL=${OPENAI_BASE_URL:-http://127.0.0.1:8090/v1}
+export ITERA_LLM_MODEL=${ITERA_LLM_MODEL:-gpt-4o-mini}
+export KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:${KAFKA_PORT}"
+export MONGODB_URI="mongodb://127.0.0.1:${MONGO_PORT:-27017}"
+[[ -n "${OPENAI_API_KEY:-}" ]] && export OPENAI_API_KEY
+[[ -n "${ITERA_CONCURRENCY:-}" ]] && export ITERA_CONCURRENCY
+
+usage() {
+  sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d' | sed 's/^# \{0,1\}//'
+}
+
+# --- building -------------------------------------------------------------------------------
+
+cli_jar() {
+  local jar
+  for jar in "$CLI_TARGET"/itera-cli-*.jar; do
+    case "$jar" in
+      *-sources.jar | *-javadoc.jar | *-tests.jar) ;;
+      *) [[ -f "$jar" ]] && { printf '%s' "$jar"; return 0; } ;;
+    esac
+  done
+  return 1
+}
+
+# The source trees an artifact is built from: the module, the modules it needs, the parent pom.
+sources_of() {
+  local module=$1 deps
+  case "$module" in
+    generator-service) deps=(itera-core itera-llm) ;;
+    *) deps=(itera-core) ;;
+  esac
+  printf '%s\n' "$REPO/pom.xml"
+  local m
+  for m in "$module" "${deps[@]}"; do
+    printf '%s\n' "$REPO/$m/pom.xml" "$REPO/$m/src/main"
+  done
+}
+
+# stale ARTIFACT MODULE: true when ARTIFACT is missing or a source file is newer.
+stale() {
+  local artifact=$1 module=$2 paths=()
+  [[ -e "$artifact" ]] || return 0
+  mapfile -t paths < <(sources_of "$module")
+  local existing=() p
+  for p in "${paths[@]}"; do [[ -e "$p" ]] && existing+=("$p"); done
+  [[ -n "$(find "${existing[@]}" -type f -newer "$artifact" -print -quit 2>/dev/null)" ]]
+}
+
+build_if_needed() {
+  local modules=() name force=${ITERA_REBUILD:-0}
+  for name in "${SERVICES[@]}"; do
+    if service_running "$name" >/dev/null; then
+      # a running JVM reads its jars lazily: do not rebuild them under it
+      if stale "$(service_jar "$name")" "$name"; then
+        warn "$name is running an older build; it is reused as is (restart: scripts/run.sh --stop)"
+      fi
+      continue
+    fi
+    if [[ "$force" == 1 ]] || stale "$(service_jar "$name")" "$name"; then
+      modules+=("$name")
+    fi
+  done
+  local jar=""
+  jar=$(cli_jar) || true
+  if [[ "$force" == 1 || -z "$jar" || ! -d "$CLI_TARGET/lib" ]] || stale "$jar" itera-cli; then
+    modules+=(itera-cli)
+  fi
+  (( ${#modules[@]} )) || return 0
+  local list
+  list=$(IFS=,; printf '%s' "${modules[*]}")
+  info "build: mvn -B -q package -DskipTests -pl $list -am"
+  local start=$SECONDS
+  (cd "$REPO" && run_mvn package -DskipTests -pl "$list" -am) \
+    || die "the build failed (see the Maven output above)"
+  info "build: done in $((SECONDS - start))s"
+}
+
+# --- the run --------------------------------------------------------------------------------
+
+SUBJECT=pubmedqa
+FILE=""
+LIMIT=20
+OFFSET=0
+TEST_LIMIT=0
+TIMEOUT=900
+KEEP=0
+STARTED=()   # what this run started: kafka, mongo, generator-service, filter-service
+
+need_number() {
+  [[ "$2" =~ ^[0-9]+$ ]] || die "$1 needs a whole number, not '$2'"
+}
+
+parse_args() {
+  while (( $# )); do
+    case "$1" in
+      --subject) SUBJECT=${2:?--subject needs a value}; shift ;;
+      --subject=*) SUBJECT=${1#*=} ;;
+      --file) FILE=${2:?--file needs a value}; shift ;;
+      --file=*) FILE=${1#*=} ;;
+      --limit) LIMIT=${2:?--limit needs a value}; shift ;;
+      --limit=*) LIMIT=${1#*=} ;;
+      --offset) OFFSET=${2:?--offset needs a value}; shift ;;
+      --offset=*) OFFSET=${1#*=} ;;
+      --test-limit) TEST_LIMIT=${2:?--test-limit needs a value}; shift ;;
+      --test-limit=*) TEST_LIMIT=${1#*=} ;;
+      --timeout) TIMEOUT=${2:?--timeout needs a value}; shift ;;
+      --timeout=*) TIMEOUT=${1#*=} ;;
+      --keep) KEEP=1 ;;
+      -h | --help) usage; exit 0 ;;
+      *) usage >&2; die "unknown option '$1'" ;;
+    esac
+    shift
+  done
+  need_number --limit "$LIMIT"
+  need_number --offset "$OFFSET"
+  need_number --test-limit "$TEST_LIMIT"
+  need_number --timeout "$TIMEOUT"
+  (( LIMIT + TEST_LIMIT > 0 )) || die "nothing to do: --limit and --test-limit are both 0"
+  (( TIMEOUT > 0 )) || die "--timeout must be at least 1"
+  [[ -n "$FILE" ]] || FILE="$REPO/../shared/data/$SUBJECT/train.jsonl"
+  [[ "$FILE" == /* ]] || FILE="$PWD/$FILE"
+  [[ -f "$FILE" ]] || die "no dataset file $FILE (give one with --file)"
+  FILE="$(cd "$(dirname "$FILE")" && pwd)/$(basename "$FILE")"
+  local rows
+  rows=$(grep -c '[^[:space:]]' "$FILE" || true)
+  (( OFFSET < rows )) || die "$FILE has $rows rows: nothing left after --offset $OFFSET"
+  if (( OFFSET + LIMIT + TEST_LIMIT > rows )); then
+    warn "$FILE has $rows rows: fewer tasks than asked for will be pushed"
+  fi
+}
+
+cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM
+  if (( ! KEEP && ${#STARTED[@]} )); then
+    info "stopping what this run started: ${STARTED[*]}"
+    local what
+    for what in generator-service filter-service mongo kafka; do
+      [[ " ${STARTED[*]} " == *" $what "* ]] || continue
+      case "$what" in
+        kafka | mongo) "$INFRA" stop "$what" || warn "could not stop $what" ;;
+        *) service_stop "$what" || warn "could not stop $what" ;;
+      esac
+    done
+  fi
+  exit "$rc"
+}
+
+# Warns (only) when the LLM endpoint the generator will use does not answer: this run's
+# OPENAI_BASE_URL, or the one a generator that is already running was started with.
+check_llm() {
+  local url=$OPENAI_BASE_URL model=$ITERA_LLM_MODEL
+  if service_running generator-service >/dev/null; then
+    url=$(service_setting generator-service OPENAI_BASE_URL) || url=$OPENAI_BASE_URL
+    model=$(service_setting generator-service ITERA_LLM_MODEL) || model=$ITERA_LLM_MODEL
+  fi
+  if curl -s -o /dev/null --connect-timeout 3 --max-time 5 "${url%/}/models"; then
+    info "llm: $url answers (model $model)"
+  else
+    warn "the LLM endpoint $url does not answer (GET ${url%/}/models)."
+    warn "the run goes on, but every task will fail and end on the Kafka topic tasks-dlq after the LLM retries."
+    warn "set OPENAI_BASE_URL (and OPENAI_API_KEY) to a working OpenAI-compatible endpoint."
+  fi
+}
+
+start_infra() {
+  local part missing=()
+  for part in kafka mongo; do
+    "$INFRA" status "$part" >/dev/null 2>&1 || missing+=("$part")
+  done
+  # recorded before starting, so that an interrupted start is cleaned up too
+  STARTED+=("${missing[@]}")
+  "$INFRA" start || die "could not start the infrastructure (scripts/infra.sh start)"
+}
+
+start_services() {
+  local name
+  for name in "${SERVICES[@]}"; do service_check_port "$name"; done
+  for name in "${SERVICES[@]}"; do
+    service_running "$name" >/dev/null || STARTED+=("$name")
+    service_start "$name"
+  done
+}
+
+# Records on `tasks` and `trajectories` that generator-service and filter-service have not
+# committed yet (left by an interrupted or timed-out run); 0 when unknown.
+queued_work() {
+  { kafka_tool org.apache.kafka.tools.consumer.group.ConsumerGroupCommand \
+      --bootstrap-server "$KAFKA_BOOTSTRAP_SERVERS" --describe --all-groups 2>/dev/null || true; } \
+    | awk '($1 == "generator-service" && $2 == "tasks") || ($1 == "filter-service" && $2 == "trajectories") {
+             if ($6 ~ /^[0-9]+$/) n += $6
+           }
+           END { print n + 0 }'
+}
+
+# Tasks the generator is running right now; 0 when unknown.
+generator_in_flight() {
+  { curl -sf --max-time 5 "$(service_url generator-service)/q/metrics" || true; } \
+    | awk '/^itera_tasks_in_flight[ {]/ { n = int($NF) } END { print n + 0 }'
+}
+
+# Lets the leftovers of an earlier run finish before the baseline is taken, so that they are
+# not counted as this run's work.
+drain_leftovers() {
+  local queued start=$SECONDS busy
+  queued=$(queued_work)
+  (( queued > 0 )) || return 0
+  warn "$queued task(s)/trajectories of an earlier run are still queued; letting them finish first"
+  while :; do
+    sleep 3
+    queued=$(queued_work)
+    busy=$(generator_in_flight)
+    (( queued == 0 && busy == 0 )) && break
+    if (( SECONDS - start >= TIMEOUT )); then
+      die "the earlier run's tasks did not finish within ${TIMEOUT}s ($queued queued, $busy running)"
+    fi
+    info "  still queued: $queued, running: $busy ($((SECONDS - start))s)"
+  done
+  info "earlier tasks done after $((SECONDS - start))s"
+}
+
+# fetch URL FILE: saves the answer, or fails quietly.
+fetch() {
+  curl -sf --connect-timeout 3 --max-time 20 -o "$2" "$1" || { rm -f "$2"; return 1; }
+}
+
+# push SPLIT OFFSET LIMIT: pushes tasks, prints how many were sent.
+push() {
+  local split=$1 offset=$2 limit=$3 out rc=0
+  out=$("$REPO/scripts/push-tasks.sh" --file "$FILE" --subject "$SUBJECT" --split "$split" \
+    --offset "$offset" --limit "$limit" --bootstrap "$KAFKA_BOOTSTRAP_SERVERS") || rc=$?
+  [[ -n "$out" ]] && printf '%s\n' "$out" >&2
+  case "$rc" in
+    0) ;;
+    2) warn "some $split lines were invalid and skipped (see above)" ;;
+    *) die "push-tasks failed for the $split split (exit $rc)" ;;
+  esac
+  local sent
+  sent=$(sed -n 's/^sent \([0-9][0-9]*\) tasks.*/\1/p' <<<"$out" | tail -n 1)
+  printf '%s' "${sent:-0}"
+}
+
+run() {
+  parse_args "$@"
+  require_java
+  trap cleanup EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+
+  build_if_needed
+  local name
+  for name in "${SERVICES[@]}"; do service_check_port "$name"; done
+  check_llm
+  start_infra
+  start_services
+  drain_leftovers
+
+  local run_dir filter_url generator_url
+  run_dir="$ITERA_HOME/runs/$(date +%Y%m%d-%H%M%S)"
+  mkdir -p "$run_dir"
+  filter_url=$(service_url filter-service)
+  generator_url=$(service_url generator-service)
+  fetch "$filter_url/library/stats" "$run_dir/stats-before.json" \
+    || die "could not read $filter_url/library/stats"
+  local baseline=(--baseline "$run_dir/stats-before.json")
+  if fetch "$generator_url/q/metrics" "$run_dir/generator-before.prom"; then
+    baseline+=(--generator-metrics-baseline "$run_dir/generator-before.prom")
+  fi
+  if fetch "$filter_url/q/metrics" "$run_dir/filter-before.prom"; then
+    baseline+=(--filter-metrics-baseline "$run_dir/filter-before.prom")
+  fi
+
+  info "push: $SUBJECT from $FILE: $LIMIT train (rows from $OFFSET), $TEST_LIMIT test"
+  local sent=0 n
+  if (( LIMIT > 0 )); then
+    n=$(push train "$OFFSET" "$LIMIT")
+    sent=$((sent + n))
+  fi
+  if (( TEST_LIMIT > 0 )); then
+    n=$(push test $((OFFSET + LIMIT)) "$TEST_LIMIT")
+    sent=$((sent + n))
+  fi
+  (( sent > 0 )) || die "no task was sent (does $FILE have more than $OFFSET rows?)"
+
+  info "watch: $sent task(s), up to ${TIMEOUT}s (Ctrl-C stops the run)"
+  local progress="lines"
+  [[ -t 2 ]] && progress="tty"
+  local jar rc=0
+  jar=$(cli_jar) || die "no itera-cli jar in $CLI_TARGET"
+  "$JAVA" -Xmx128m -XX:TieredStopAtLevel=1 -cp "$jar:$CLI_TARGET/lib/*" org.itera.cli.RunWatcher \
+    --filter "$filter_url" --generator "$generator_url" --expect "$sent" --timeout "$TIMEOUT" \
+    "${baseline[@]}" --progress "$progress" \
+    --dlq-hint "$(dlq_hint)" \
+    | tee "$run_dir/summary.txt" || rc=$?
+  info "(summary saved in $run_dir/summary.txt)"
+
+  if (( KEEP )); then
+    print_kept
+  fi
+  return "$rc"
+}
+
+dlq_hint() {
+  local how="scripts/run.sh --dlq"
+  if (( ! KEEP )) && [[ " ${STARTED[*]} " == *" kafka "* ]]; then
+    how="scripts/infra.sh start kafka, then scripts/run.sh --dlq (or run with --keep)"
+  fi
+  printf 'List them: %s. Generator log: %s' "$how" "$(service_log generator-service)"
+}
+
+print_kept() {
+  local g f
+  g=$(service_url generator-service)
+  f=$(service_url filter-service)
+  cat <<EOF
+
+Kept running (--keep):
+  generator-service  $g    log: $(service_log generator-service)
+  filter-service     $f    log: $(service_log filter-service)
+  library stats      $f/library/stats
+  metrics            $g/q/metrics  $f/q/metrics
+  Kafka $KAFKA_BOOTSTRAP_SERVERS, store $MONGODB_URI
+Stop everything with: scripts/run.sh --stop
+EOF
+}
+
+stop_all() {
+  local name
+  for name in "${SERVICES[@]}"; do service_stop "$name"; done
+  "$INFRA" stop
+}
+
+status_all() {
+  local rc=0 name
+  for name in "${SERVICES[@]}"; do service_status "$name" || rc=3; done
+  "$INFRA" status || rc=3
+  return "$rc"
+}
+
+show_dlq() {
+  require_java
+  pid_alive "$KAFKA_PID" "$KAFKA_MARKER" >/dev/null || die "kafka is not running (scripts/run.sh --keep leaves it up)"
+  info "tasks-dlq on $KAFKA_BOOTSTRAP_SERVERS, every run so far (task id, then why):"
+  # each record prints as "<headers>\t<key>"; the headers are dead-letter-reason and friends
+  kafka_tool org.apache.kafka.tools.consumer.ConsoleConsumer --bootstrap-server "$KAFKA_BOOTSTRAP_SERVERS" \
+    --topic tasks-dlq --from-beginning --timeout-ms 5000 \
+    --property print.key=true --property print.headers=true --property print.value=false 2>/dev/null \
+    | awk -F'\t' '
+        /^Processed a total of/ { next }
+        {
+          n = split($1, part, /(^|,)dead-letter-/); reason = ""
+          for (i = 1; i <= n; i++) if (part[i] ~ /^reason:/) reason = substr(part[i], 8)
+          if (reason == "") { print; next }
+          count++; printf "%s\n    %s\n", $NF, reason
+        }
+        END { printf "%d task(s) on tasks-dlq\n", count }' || true
+}
+
+case "${1:-}" in
+  --stop) stop_all ;;
+  --status) status_all ;;
+  --dlq) show_dlq ;;
+  *) run "$@" ;;
+esac
