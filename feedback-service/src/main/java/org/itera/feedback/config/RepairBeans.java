@@ -5,22 +5,9 @@ import jakarta.inject.Singleton;
 import org.itera.core.repair.RepairPolicy;
 import org.itera.core.repair.RepairPrompts;
 import org.itera.core.team.TeamCatalog;
-import org.itera.core.team.TeamRunner;
 
-/** The core objects the feedback stage works with, as beans. */
+/** The repair policy and prompts, as beans (the team catalogue and runner come from itera-llm). */
 public class RepairBeans {
-
-    @Produces
-    @Singleton
-    TeamCatalog catalog() {
-        return TeamCatalog.standard();
-    }
-
-    @Produces
-    @Singleton
-    TeamRunner runner(TeamCatalog catalog) {
-        return new TeamRunner(catalog);
-    }
 
     @Produces
     @Singleton

@@ -1,12 +1,11 @@
-package org.itera.generator.config;
+package org.itera.llm;
 
-import jakarta.inject.Singleton;
 import jakarta.enterprise.inject.Produces;
-import org.itera.core.task.TaskValidator;
+import jakarta.inject.Singleton;
 import org.itera.core.team.TeamCatalog;
 import org.itera.core.team.TeamRunner;
 
-/** The core objects the generator works with, as beans. */
+/** The team catalogue and runner, as beans, for every service that runs agents. */
 public class TeamBeans {
 
     @Produces
@@ -19,11 +18,5 @@ public class TeamBeans {
     @Singleton
     TeamRunner runner(TeamCatalog catalog) {
         return new TeamRunner(catalog);
-    }
-
-    @Produces
-    @Singleton
-    TaskValidator validator(TeamCatalog catalog) {
-        return new TaskValidator(catalog.subjects());
     }
 }
