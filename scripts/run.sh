@@ -3,25 +3,31 @@
 #
 #   scripts/run.sh [--subject pubmedqa] [--file FILE] [--limit 20] [--offset 0] [--test-limit 0]
 #                  [--timeout 900] [--keep]
-#   scripts/run.sh --stop      stop generator-service, filter-service, Kafka and the store
+#   scripts/run.sh --stop      stop generator-service, filter-service, feedback-service, Kafka and
+#                              the store
 #   scripts/run.sh --status    show what is running
 #   scripts/run.sh --dlq       list the tasks on tasks-dlq, each with the reason it failed
+#   scripts/run.sh --backlog   print how many records on tasks, trajectories, failures and
+#                              regenerated the services have not finished yet
 #
 # 1. builds what is missing or older than its sources (mvn package; ITERA_REBUILD=1 forces it)
 # 2. starts Kafka and the Mongo-compatible store (scripts/infra.sh start)
-# 3. starts generator-service (:8081) and filter-service (:8082), or reuses running ones
+# 3. starts generator-service (:8081), filter-service (:8082) and feedback-service (:8083, the
+#    repair loop), or reuses running ones
 # 4. pushes --limit train tasks from FILE (rows --offset on), then --test-limit test tasks from
 #    the rows right after them
-# 5. follows them until each one is graded or failed to run, and prints a summary (also saved
-#    under <ITERA_HOME>/runs/)
+# 5. follows them until each one is graded or failed to run, then the repair loop until it has
+#    settled (nothing left on `failures` and `regenerated`, no repair in flight), and prints a
+#    summary with the repairs (also saved under <ITERA_HOME>/runs/); --timeout bounds both
 # 6. stops what this run started (also on Ctrl-C), unless --keep
 #
 # FILE defaults to ../shared/data/<subject>/train.jsonl next to the repository; a relative FILE
 # is taken from the current directory.
 #
 # Environment: OPENAI_BASE_URL (http://127.0.0.1:8090/v1), OPENAI_API_KEY, ITERA_LLM_MODEL
-# (gpt-4o-mini), ITERA_CONCURRENCY, KAFKA_PORT (9092), MONGO_PORT (27017), ITERA_HOME
-# (<repo>/.itera), ITERA_REBUILD, ITERA_GENERATOR_PORT (8081), ITERA_FILTER_PORT (8082),
+# (gpt-4o-mini), ITERA_CONCURRENCY, ITERA_REPAIR_MAX_ATTEMPTS (2; given to filter and feedback),
+# KAFKA_PORT (9092), MONGO_PORT (27017), ITERA_HOME (<repo>/.itera), ITERA_REBUILD,
+# ITERA_GENERATOR_PORT (8081), ITERA_FILTER_PORT (8082), ITERA_FEEDBACK_PORT (8083),
 # ITERA_SERVICE_HEAP_OPTS (-Xmx512m), JAVA_HOME.
 set -euo pipefail
 
@@ -47,6 +53,7 @@ export KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:${KAFKA_PORT}"
 export MONGODB_URI="mongodb://127.0.0.1:${MONGO_PORT:-27017}"
 [[ -n "${OPENAI_API_KEY:-}" ]] && export OPENAI_API_KEY
 [[ -n "${ITERA_CONCURRENCY:-}" ]] && export ITERA_CONCURRENCY
+[[ -n "${ITERA_REPAIR_MAX_ATTEMPTS:-}" ]] && export ITERA_REPAIR_MAX_ATTEMPTS
 
 usage() {
   sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d' | sed 's/^# \{0,1\}//'
@@ -69,7 +76,7 @@ cli_jar() {
 sources_of() {
   local module=$1 deps
   case "$module" in
-    generator-service) deps=(itera-core itera-llm) ;;
+    generator-service | feedback-service) deps=(itera-core itera-llm) ;;
     *) deps=(itera-core) ;;
   esac
   printf '%s\n' "$REPO/pom.xml"
@@ -127,7 +134,7 @@ OFFSET=0
 TEST_LIMIT=0
 TIMEOUT=900
 KEEP=0
-STARTED=()   # what this run started: kafka, mongo, generator-service, filter-service
+STARTED=()   # what this run started: kafka, mongo, generator-service, filter-service, feedback-service
 
 need_number() {
   [[ "$2" =~ ^[0-9]+$ ]] || die "$1 needs a whole number, not '$2'"
@@ -178,7 +185,7 @@ cleanup() {
   if (( ! KEEP && ${#STARTED[@]} )); then
     info "stopping what this run started: ${STARTED[*]}"
     local what
-    for what in generator-service filter-service mongo kafka; do
+    for what in generator-service feedback-service filter-service mongo kafka; do
       [[ " ${STARTED[*]} " == *" $what "* ]] || continue
       case "$what" in
         kafka | mongo) "$INFRA" stop "$what" || warn "could not stop $what" ;;
@@ -225,15 +232,35 @@ start_services() {
   done
 }
 
-# Records on `tasks` and `trajectories` that generator-service and filter-service have not
-# committed yet (left by an interrupted or timed-out run); 0 when unknown.
+# The (consumer group, topic) pairs of the pipeline: tasks -> generator, trajectories and
+# regenerated -> filter, failures -> feedback.
+PIPELINE_QUEUES="generator-service:tasks filter-service:trajectories feedback-service:failures filter-service:regenerated"
+
+# backlog: prints the records on the PIPELINE_QUEUES topics that their consumer group has not
+# committed yet; fails when Kafka cannot be asked. A service commits a record only after it
+# finished with it (a failure once its repair was written on `regenerated`, a trajectory once its
+# failure was written on `failures`), so 0 on every pair means that nothing is queued or in
+# flight, the feedback-service's repairs included. A partition the group has not committed on yet
+# counts with all its records.
+backlog() {
+  local out
+  out=$(kafka_tool org.apache.kafka.tools.consumer.group.ConsumerGroupCommand \
+    --bootstrap-server "$KAFKA_BOOTSTRAP_SERVERS" --describe --all-groups 2>/dev/null) || return 1
+  awk -v queues="$PIPELINE_QUEUES" '
+    BEGIN { n = split(queues, q, " "); for (i = 1; i <= n; i++) want[q[i]] = 1 }
+    $1 == "GROUP" { for (i = 1; i <= NF; i++) col[$i] = i; next }
+    !("LAG" in col) || !(($1 ":" $2) in want) { next }
+    {
+      lag = $col["LAG"]; current = $col["CURRENT-OFFSET"]; end = $col["LOG-END-OFFSET"]
+      if (lag ~ /^[0-9]+$/) total += lag
+      else if (current == "-" && end ~ /^[0-9]+$/) total += end
+    }
+    END { print total + 0 }' <<<"$out"
+}
+
+# Records the services have not finished (left by an interrupted or timed-out run); 0 when unknown.
 queued_work() {
-  { kafka_tool org.apache.kafka.tools.consumer.group.ConsumerGroupCommand \
-      --bootstrap-server "$KAFKA_BOOTSTRAP_SERVERS" --describe --all-groups 2>/dev/null || true; } \
-    | awk '($1 == "generator-service" && $2 == "tasks") || ($1 == "filter-service" && $2 == "trajectories") {
-             if ($6 ~ /^[0-9]+$/) n += $6
-           }
-           END { print n + 0 }'
+  backlog || echo 0
 }
 
 # Tasks the generator is running right now; 0 when unknown.
@@ -248,7 +275,7 @@ drain_leftovers() {
   local queued start=$SECONDS busy
   queued=$(queued_work)
   (( queued > 0 )) || return 0
-  warn "$queued task(s)/trajectories of an earlier run are still queued; letting them finish first"
+  warn "$queued record(s) of an earlier run (tasks, trajectories, repairs) are still queued; letting them finish first"
   while :; do
     sleep 3
     queued=$(queued_work)
@@ -298,11 +325,12 @@ run() {
   start_services
   drain_leftovers
 
-  local run_dir filter_url generator_url
+  local run_dir filter_url generator_url feedback_url
   run_dir="$ITERA_HOME/runs/$(date +%Y%m%d-%H%M%S)"
   mkdir -p "$run_dir"
   filter_url=$(service_url filter-service)
   generator_url=$(service_url generator-service)
+  feedback_url=$(service_url feedback-service)
   fetch "$filter_url/library/stats" "$run_dir/stats-before.json" \
     || die "could not read $filter_url/library/stats"
   local baseline=(--baseline "$run_dir/stats-before.json")
@@ -311,6 +339,9 @@ run() {
   fi
   if fetch "$filter_url/q/metrics" "$run_dir/filter-before.prom"; then
     baseline+=(--filter-metrics-baseline "$run_dir/filter-before.prom")
+  fi
+  if fetch "$feedback_url/q/metrics" "$run_dir/feedback-before.prom"; then
+    baseline+=(--feedback-metrics-baseline "$run_dir/feedback-before.prom")
   fi
 
   info "push: $SUBJECT from $FILE: $LIMIT train (rows from $OFFSET), $TEST_LIMIT test"
@@ -325,14 +356,18 @@ run() {
   fi
   (( sent > 0 )) || die "no task was sent (does $FILE have more than $OFFSET rows?)"
 
-  info "watch: $sent task(s), up to ${TIMEOUT}s (Ctrl-C stops the run)"
+  info "watch: $sent task(s), then the repair loop, up to ${TIMEOUT}s (Ctrl-C stops the run)"
   local progress="lines"
   [[ -t 2 ]] && progress="tty"
   local jar rc=0
   jar=$(cli_jar) || die "no itera-cli jar in $CLI_TARGET"
+  # the watcher asks `run.sh --backlog` whether the repair loop has settled
+  local backlog_command
+  backlog_command="$(printf '%q' "$REPO/scripts/run.sh") --backlog"
   "$JAVA" -Xmx128m -XX:TieredStopAtLevel=1 -cp "$jar:$CLI_TARGET/lib/*" org.itera.cli.RunWatcher \
-    --filter "$filter_url" --generator "$generator_url" --expect "$sent" --timeout "$TIMEOUT" \
-    "${baseline[@]}" --progress "$progress" \
+    --filter "$filter_url" --generator "$generator_url" --feedback "$feedback_url" \
+    --expect "$sent" --timeout "$TIMEOUT" \
+    "${baseline[@]}" --progress "$progress" --backlog-command "$backlog_command" \
     --dlq-hint "$(dlq_hint)" \
     | tee "$run_dir/summary.txt" || rc=$?
   info "(summary saved in $run_dir/summary.txt)"
@@ -352,16 +387,18 @@ dlq_hint() {
 }
 
 print_kept() {
-  local g f
+  local g f b
   g=$(service_url generator-service)
   f=$(service_url filter-service)
+  b=$(service_url feedback-service)
   cat <<EOF
 
 Kept running (--keep):
   generator-service  $g    log: $(service_log generator-service)
   filter-service     $f    log: $(service_log filter-service)
+  feedback-service   $b    log: $(service_log feedback-service)
   library stats      $f/library/stats
-  metrics            $g/q/metrics  $f/q/metrics
+  metrics            $g/q/metrics  $f/q/metrics  $b/q/metrics
   Kafka $KAFKA_BOOTSTRAP_SERVERS, store $MONGODB_URI
 Stop everything with: scripts/run.sh --stop
 EOF
@@ -399,8 +436,16 @@ show_dlq() {
         END { printf "%d task(s) on tasks-dlq\n", count }' || true
 }
 
+# For the run watcher: the pipeline's backlog (see backlog), or a failure when Kafka is down.
+show_backlog() {
+  require_java
+  pid_alive "$KAFKA_PID" "$KAFKA_MARKER" >/dev/null || die "kafka is not running"
+  backlog || die "could not read the consumer groups from Kafka at $KAFKA_BOOTSTRAP_SERVERS"
+}
+
 case "${1:-}" in
   --stop) stop_all ;;
+  --backlog) show_backlog ;;
   --status) status_all ;;
   --dlq) show_dlq ;;
   *) run "$@" ;;

@@ -1,20 +1,24 @@
 # shellcheck shell=bash
-# The Itera services for scripts/run.sh: generator-service and filter-service, each started in the
-# background with `java -jar <module>/target/quarkus-app/quarkus-run.jar`, tracked by a pid file,
-# its output in a log file, both under <ITERA_HOME>/services. Needs common.sh and the variables
-# REPO, ITERA_HOME and JAVA. Meant to be sourced, not run.
+# The Itera services for scripts/run.sh: generator-service, filter-service and feedback-service
+# (the repair loop), each started in the background with
+# `java -jar <module>/target/quarkus-app/quarkus-run.jar`, tracked by a pid file, its output in a
+# log file, both under <ITERA_HOME>/services. Needs common.sh and the variables REPO, ITERA_HOME
+# and JAVA. Meant to be sourced, not run.
 #
-# Environment: ITERA_GENERATOR_PORT (8081), ITERA_FILTER_PORT (8082), ITERA_SERVICE_HEAP_OPTS
-# (-Xmx512m), ITERA_SERVICE_START_TIMEOUT (120), ITERA_SERVICE_STOP_TIMEOUT (30). The services
-# read KAFKA_BOOTSTRAP_SERVERS, MONGODB_URI, OPENAI_BASE_URL, OPENAI_API_KEY, ITERA_LLM_MODEL and
-# ITERA_CONCURRENCY from the environment they are started in.
+# Environment: ITERA_GENERATOR_PORT (8081), ITERA_FILTER_PORT (8082), ITERA_FEEDBACK_PORT (8083),
+# ITERA_SERVICE_HEAP_OPTS (-Xmx512m), ITERA_SERVICE_START_TIMEOUT (120),
+# ITERA_SERVICE_STOP_TIMEOUT (30). The services read KAFKA_BOOTSTRAP_SERVERS, MONGODB_URI,
+# OPENAI_BASE_URL, OPENAI_API_KEY, ITERA_LLM_MODEL, ITERA_CONCURRENCY and
+# ITERA_REPAIR_MAX_ATTEMPTS (filter and feedback must agree on it) from the environment they are
+# started in.
 
 # shellcheck disable=SC2034 # used by scripts that source this file
-SERVICES=(generator-service filter-service)
+SERVICES=(generator-service filter-service feedback-service)
 SERVICES_DIR="$ITERA_HOME/services"
 SERVICE_HOST=127.0.0.1
 GENERATOR_PORT=${ITERA_GENERATOR_PORT:-8081}
 FILTER_PORT=${ITERA_FILTER_PORT:-8082}
+FEEDBACK_PORT=${ITERA_FEEDBACK_PORT:-8083}
 SERVICE_HEAP_OPTS=${ITERA_SERVICE_HEAP_OPTS:--Xmx512m}
 SERVICE_START_TIMEOUT=${ITERA_SERVICE_START_TIMEOUT:-120}
 SERVICE_STOP_TIMEOUT=${ITERA_SERVICE_STOP_TIMEOUT:-30}
@@ -23,6 +27,17 @@ service_port() {
   case "$1" in
     generator-service) printf '%s' "$GENERATOR_PORT" ;;
     filter-service) printf '%s' "$FILTER_PORT" ;;
+    feedback-service) printf '%s' "$FEEDBACK_PORT" ;;
+    *) die "unknown service '$1'" ;;
+  esac
+}
+
+# The variable that sets NAME's port, e.g. ITERA_FILTER_PORT.
+service_port_variable() {
+  case "$1" in
+    generator-service) printf 'ITERA_GENERATOR_PORT' ;;
+    filter-service) printf 'ITERA_FILTER_PORT' ;;
+    feedback-service) printf 'ITERA_FEEDBACK_PORT' ;;
     *) die "unknown service '$1'" ;;
   esac
 }
@@ -56,8 +71,14 @@ service_settings() {
         "${KAFKA_BOOTSTRAP_SERVERS:-}" "${OPENAI_BASE_URL:-}" "${ITERA_LLM_MODEL:-}" \
         "$([[ -n "${OPENAI_API_KEY:-}" ]] && echo set || echo unset)" "${ITERA_CONCURRENCY:-default}"
       ;;
+    feedback-service)
+      printf 'KAFKA_BOOTSTRAP_SERVERS=%s\nMONGODB_URI=%s\nOPENAI_BASE_URL=%s\nITERA_LLM_MODEL=%s\nOPENAI_API_KEY=%s\nITERA_REPAIR_MAX_ATTEMPTS=%s\n' \
+        "${KAFKA_BOOTSTRAP_SERVERS:-}" "${MONGODB_URI:-}" "${OPENAI_BASE_URL:-}" "${ITERA_LLM_MODEL:-}" \
+        "$([[ -n "${OPENAI_API_KEY:-}" ]] && echo set || echo unset)" "${ITERA_REPAIR_MAX_ATTEMPTS:-default}"
+      ;;
     *)
-      printf 'KAFKA_BOOTSTRAP_SERVERS=%s\nMONGODB_URI=%s\n' "${KAFKA_BOOTSTRAP_SERVERS:-}" "${MONGODB_URI:-}"
+      printf 'KAFKA_BOOTSTRAP_SERVERS=%s\nMONGODB_URI=%s\nITERA_REPAIR_MAX_ATTEMPTS=%s\n' \
+        "${KAFKA_BOOTSTRAP_SERVERS:-}" "${MONGODB_URI:-}" "${ITERA_REPAIR_MAX_ATTEMPTS:-default}"
       ;;
   esac
 }
@@ -91,7 +112,7 @@ service_check_port() {
   local name=$1 port
   port=$(service_port "$name")
   if ! service_running "$name" >/dev/null && port_open "$SERVICE_HOST" "$port"; then
-    die "$name: port $port is taken by $(port_owner "$port"); stop it or set ITERA_$( [[ $name == generator-service ]] && echo GENERATOR || echo FILTER)_PORT"
+    die "$name: port $port is taken by $(port_owner "$port"); stop it or set $(service_port_variable "$name")"
   fi
 }
 

@@ -12,10 +12,11 @@ import java.util.TreeMap;
 
 /**
  * What the services reported at one moment: the filter's {@code /library/stats} JSON and the
- * Prometheus metrics of the generator and the filter. A part that could not be read is
- * {@code null} (metrics) or a missing node (stats): counts read from it are 0.
+ * Prometheus metrics of the generator, the filter and the feedback-service. A part that could not
+ * be read is {@code null} (metrics) or a missing node (stats): counts read from it are 0.
  */
-public record RunSnapshot(JsonNode stats, RunMetrics generatorMetrics, RunMetrics filterMetrics) {
+public record RunSnapshot(JsonNode stats, RunMetrics generatorMetrics, RunMetrics filterMetrics,
+        RunMetrics feedbackMetrics) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -23,8 +24,13 @@ public record RunSnapshot(JsonNode stats, RunMetrics generatorMetrics, RunMetric
         stats = stats == null ? MissingNode.getInstance() : stats;
     }
 
+    /** Without the feedback-service's metrics. */
+    public RunSnapshot(JsonNode stats, RunMetrics generatorMetrics, RunMetrics filterMetrics) {
+        this(stats, generatorMetrics, filterMetrics, null);
+    }
+
     public static RunSnapshot empty() {
-        return new RunSnapshot(null, null, null);
+        return new RunSnapshot(null, null, null, null);
     }
 
     /** Parses the stats JSON; throws when it is not JSON at all. */
@@ -40,15 +46,19 @@ public record RunSnapshot(JsonNode stats, RunMetrics generatorMetrics, RunMetric
     }
 
     public RunSnapshot withStats(JsonNode newStats) {
-        return new RunSnapshot(newStats, generatorMetrics, filterMetrics);
+        return new RunSnapshot(newStats, generatorMetrics, filterMetrics, feedbackMetrics);
     }
 
     public RunSnapshot withGeneratorMetrics(RunMetrics metrics) {
-        return new RunSnapshot(stats, metrics, filterMetrics);
+        return new RunSnapshot(stats, metrics, filterMetrics, feedbackMetrics);
     }
 
     public RunSnapshot withFilterMetrics(RunMetrics metrics) {
-        return new RunSnapshot(stats, generatorMetrics, metrics);
+        return new RunSnapshot(stats, generatorMetrics, metrics, feedbackMetrics);
+    }
+
+    public RunSnapshot withFeedbackMetrics(RunMetrics metrics) {
+        return new RunSnapshot(stats, generatorMetrics, filterMetrics, metrics);
     }
 
     /** The number at {@code path} in the stats, e.g. {@code ("trajectories", "total")}; 0 if absent. */

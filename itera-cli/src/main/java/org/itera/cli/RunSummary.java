@@ -7,9 +7,10 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Text for a run: the one-line progress shown while it goes, and the summary printed at the end
- * (accuracy per subject and split, library growth by role, failures sent to repair, tasks that
- * failed to run). Pure functions of a {@link RunTally}.
+ * Text for a run: the one-line progress shown while it goes (tasks, then the repair loop), and the
+ * summary printed at the end (accuracy per subject and split, library growth by role and origin,
+ * failures sent to repair, repairs by subject and role, tasks that failed to run). Pure functions
+ * of a {@link RunTally}.
  */
 public final class RunSummary {
 
@@ -26,7 +27,7 @@ public final class RunSummary {
         StringBuilder line = new StringBuilder("[")
                 .append("#".repeat(filled)).append(".".repeat(BAR_WIDTH - filled)).append("] ")
                 .append(done).append('/').append(expected).append(" done: ")
-                .append(t.graded()).append(" graded (").append(t.overall().success()).append(" correct)");
+                .append(t.graded()).append(" graded (").append(t.firstAttemptsCorrect()).append(" correct)");
         if (t.failedToRunTotal() > 0) {
             line.append(", ").append(t.failedToRunTotal()).append(" failed to run");
         }
@@ -40,10 +41,33 @@ public final class RunSummary {
     }
 
     /**
+     * E.g. {@code repairs: 5 made, 3 rescued, 1 exhausted (backlog 2)  40s}; {@code backlog} null
+     * when it could not be read.
+     */
+    public static String repairProgress(RunTally t, Long backlog, long seconds) {
+        StringBuilder line = new StringBuilder("repairs: ").append(t.repairsMadeOrGraded()).append(" made, ")
+                .append(t.repairsTotal().rescued()).append(" rescued");
+        if (t.repairsTotal().exhausted() > 0) {
+            line.append(", ").append(t.repairsTotal().exhausted()).append(" exhausted");
+        }
+        line.append(" (backlog ").append(backlog == null ? "?" : backlog.toString()).append(')');
+        return line.append("  ").append(duration(seconds)).toString();
+    }
+
+    /**
      * The summary. {@code dlqHint} (may be null) is shown under the tasks that failed to run, e.g.
      * the command that reads {@code tasks-dlq}.
      */
     public static String render(RunTally t, long expected, long seconds, boolean timedOut, String dlqHint) {
+        return render(t, expected, seconds, timedOut, dlqHint, null);
+    }
+
+    /**
+     * The summary, with {@code repairNote} (may be null) shown in the repairs block, e.g. that the
+     * repair loop had not settled at the timeout.
+     */
+    public static String render(RunTally t, long expected, long seconds, boolean timedOut, String dlqHint,
+            String repairNote) {
         StringBuilder out = new StringBuilder();
         out.append(timedOut ? "Run summary (TIMED OUT): " : "Run summary: ")
                 .append(t.done()).append(" of ").append(expected).append(" tasks done in ")
@@ -69,6 +93,9 @@ public final class RunSummary {
         out.append("Failures sent to repair (train failures, topic `failures`): ")
                 .append(t.failuresExact() ? "" : "~").append(t.failuresToRepair())
                 .append(t.failuresExact() ? "" : " (estimated from the library)").append('\n');
+        out.append('\n');
+        repairs(out, t, repairNote);
+        out.append('\n');
         if (!t.generatorKnown()) {
             out.append("Tasks that failed to run: unknown (the generator's /q/metrics could not be read)\n");
         } else {
@@ -145,6 +172,60 @@ public final class RunSummary {
         }
         rows.add(new String[] {"all", "", "+" + t.experienceAddedTotal(), Long.toString(t.experienceTotalAll())});
         table(out, rows, 2);
+        if (t.originKnown() && !t.experienceAddedByOrigin().isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            t.experienceAddedByOrigin().forEach((origin, n) -> parts.add(origin + " +" + n + switch (origin) {
+                case "generated" -> " (first attempts)";
+                case "regenerated" -> " (rescued by repairs)";
+                default -> "";
+            }));
+            out.append("  added by origin: ").append(String.join(", ", parts)).append('\n');
+        }
+    }
+
+    private static void repairs(StringBuilder out, RunTally t, String note) {
+        out.append("Repairs (failures -> feedback-service -> regenerated -> graded again)\n");
+        if (!t.repairsKnown()) {
+            out.append("  unknown (the filter's /library/stats has no `repairs` section)\n");
+        } else if (t.repairs().isEmpty() && t.repairsTotal().isEmpty()) {
+            out.append("  none in this run");
+            if (t.repairsMadeKnown() && t.repairsMade() > 0) {
+                out.append(" graded yet (").append(t.repairsMade()).append(" made by the feedback-service)");
+            }
+            out.append('\n');
+        } else {
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"subject", "role", "repaired", "rescued", "exhausted", "rescue rate"});
+            for (Map.Entry<String, Map<String, RunTally.Repair>> subject : t.repairs().entrySet()) {
+                boolean first = true;
+                for (Map.Entry<String, RunTally.Repair> role : subject.getValue().entrySet()) {
+                    rows.add(repairRow(first ? subject.getKey() : "",
+                            "none".equals(role.getKey()) ? "(no repair)" : role.getKey(), role.getValue()));
+                    first = false;
+                }
+            }
+            rows.add(repairRow("all", "", t.repairsTotal()));
+            table(out, rows, 2);
+            if (t.repairsMadeKnown()) {
+                out.append("  repairs made by the feedback-service: ").append(t.repairsMade()).append('\n');
+            }
+            RunTally.Outcome first = t.firstAttemptsTrain();
+            if (first.graded() > 0) {
+                long after = Math.min(first.graded(), first.success() + t.repairsTotal().rescued());
+                out.append("  train tasks right: ").append(first.success()).append(" of ").append(first.graded())
+                        .append(" at the first attempt (").append(percent(first.success(), first.graded()))
+                        .append("), ").append(after).append(" of ").append(first.graded()).append(" with repairs (")
+                        .append(percent(after, first.graded())).append(")\n");
+            }
+        }
+        if (note != null && !note.isBlank()) {
+            out.append("  ").append(note.strip()).append('\n');
+        }
+    }
+
+    private static String[] repairRow(String subject, String role, RunTally.Repair r) {
+        return new String[] {subject, role, Long.toString(r.repaired()), Long.toString(r.rescued()),
+                Long.toString(r.exhausted()), percent(r.rescued(), r.repaired())};
     }
 
     /** Left-aligns the first {@code textColumns} columns and right-aligns the rest. */

@@ -12,10 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code run-watcher}: follows the tasks of one run through the services until every one is graded
- * or failed to run, then prints what the run did. See {@link RunOptions#HELP}.
+ * or failed to run, then (with {@code --backlog-command}) the repair loop until it settles, and
+ * prints what the run did. See {@link RunOptions#HELP}.
  */
 public final class RunWatcher {
 
@@ -30,6 +33,11 @@ public final class RunWatcher {
         String generatorMetrics() throws IOException, InterruptedException;
 
         String filterMetrics() throws IOException, InterruptedException;
+
+        String feedbackMetrics() throws IOException, InterruptedException;
+
+        /** Records on the pipeline's topics that the services have not finished yet. */
+        long backlog() throws IOException, InterruptedException;
     }
 
     /** Time, so tests need not wait. */
@@ -118,7 +126,9 @@ public final class RunWatcher {
                 : RunMetrics.parse(read(options.generatorMetricsBaseline()));
         RunMetrics filter = options.filterMetricsBaseline() == null ? null
                 : RunMetrics.parse(read(options.filterMetricsBaseline()));
-        return new RunSnapshot(stats, generator, filter);
+        RunMetrics feedback = options.feedbackMetricsBaseline() == null ? null
+                : RunMetrics.parse(read(options.feedbackMetricsBaseline()));
+        return new RunSnapshot(stats, generator, filter, feedback);
     }
 
     private static String read(Path file) throws IOException {
@@ -154,7 +164,7 @@ public final class RunWatcher {
             drawer.show(RunSummary.progress(tally, options.expect(), (now - start) / 1000), tally.done(),
                     poll.statsError() == null ? null : "filter not answering: " + poll.statsError());
             if (tally.done() >= options.expect()) {
-                if (options.expect() > 0) {
+                if (options.expect() > 0 && options.backlogCommand() == null) {
                     // the filter stores a trajectory before its library entries and repair event:
                     // one more poll lets those land in the summary too
                     clock.sleep(Math.min(intervalMs, 1000));
@@ -169,10 +179,33 @@ public final class RunWatcher {
             clock.sleep(intervalMs);
         }
         RunTally tally = RunTally.between(baseline, current);
+        drawer.finish(RunSummary.progress(tally, options.expect(), (clock.millis() - start) / 1000), tally.done());
+
+        String repairNote = null;
+        String repairsTimedOut = null;
+        if (!timedOut && problem == null && options.expect() > 0 && options.backlogCommand() != null) {
+            Settle settle = settleRepairs(baseline, current, start, lastFilterAnswer);
+            current = settle.snapshot();
+            problem = settle.problem();
+            if (settle.timedOut()) {
+                timedOut = true;
+                String left = settle.backlog() == null ? "an unknown number of" : Long.toString(settle.backlog());
+                repairNote = "the repair loop had not settled at the timeout (" + left
+                        + " record(s) still queued): these counts are partial";
+                repairsTimedOut = "run-watcher: timed out after " + options.timeoutSeconds()
+                        + "s while the repair loop was still working (" + left + " record(s) queued);"
+                        + " see the feedback-service log";
+            }
+            tally = RunTally.between(baseline, current);
+        }
+
         long seconds = (clock.millis() - start) / 1000;
-        drawer.finish(RunSummary.progress(tally, options.expect(), seconds), tally.done());
-        out.print(RunSummary.render(tally, options.expect(), seconds, timedOut, options.dlqHint()));
+        out.print(RunSummary.render(tally, options.expect(), seconds, timedOut, options.dlqHint(), repairNote));
         out.flush();
+        if (repairsTimedOut != null) {
+            err.println(repairsTimedOut);
+            return FAILED;
+        }
         if (timedOut) {
             err.println("run-watcher: timed out after " + options.timeoutSeconds() + "s with " + tally.done()
                     + " of " + options.expect() + " tasks done; the others may still be running"
@@ -186,6 +219,64 @@ public final class RunWatcher {
         return OK;
     }
 
+    private record Settle(RunSnapshot snapshot, Long backlog, boolean timedOut, String problem) {
+    }
+
+    /**
+     * After every task is done: polls until the repair loop has settled, that is the backlog
+     * command printed 0 on two polls in a row and the stats did not change between them (a
+     * failure being repaired is not committed yet, so it counts in the backlog); or until the
+     * run's timeout, or until the filter stays silent.
+     */
+    private Settle settleRepairs(RunSnapshot baseline, RunSnapshot from, long start, long lastFilterAnswer)
+            throws InterruptedException {
+        long intervalMs = Math.round(options.intervalSeconds() * 1000);
+        drawer.reset();
+        RunSnapshot current = from;
+        Long backlog = null;
+        Long previousBacklog = null;
+        JsonNode previousStats = null;
+        String line = null;
+        long key = 0;
+        while (true) {
+            Poll poll = poll(current);
+            current = poll.snapshot();
+            String backlogError = null;
+            try {
+                backlog = source.backlog();
+            } catch (IOException e) {
+                backlog = null;
+                backlogError = "backlog unknown: " + describe(e);
+            }
+            long now = clock.millis();
+            if (poll.statsError() == null) {
+                lastFilterAnswer = now;
+            } else if (now - lastFilterAnswer >= options.unreachableSeconds() * 1000L) {
+                drawer.finish(line == null ? "repairs: ?" : line, key);
+                return new Settle(current, backlog, false, "the filter-service at " + options.filter()
+                        + " has not answered for " + options.unreachableSeconds() + "s (" + poll.statsError() + ")");
+            }
+            RunTally tally = RunTally.between(baseline, current);
+            line = RunSummary.repairProgress(tally, backlog, (now - start) / 1000);
+            key = Objects.hash(tally.repairsMadeOrGraded(), tally.repairsTotal(), backlog);
+            String warning = poll.statsError() != null ? "filter not answering: " + poll.statsError() : backlogError;
+            drawer.show(line, key, warning);
+            boolean quiet = backlog != null && backlog == 0 && previousBacklog != null && previousBacklog == 0
+                    && poll.statsError() == null && current.stats().equals(previousStats);
+            if (quiet) {
+                drawer.finish(line, key);
+                return new Settle(current, 0L, false, null);
+            }
+            if (now - start >= options.timeoutSeconds() * 1000L) {
+                drawer.finish(line, key);
+                return new Settle(current, backlog, true, null);
+            }
+            previousBacklog = backlog;
+            previousStats = poll.statsError() == null ? current.stats() : null;
+            clock.sleep(intervalMs);
+        }
+    }
+
     /** A baseline with every part still unknown taken from {@code first}. */
     private static RunSnapshot fill(RunSnapshot baseline, RunSnapshot first) {
         RunSnapshot filled = baseline;
@@ -197,6 +288,9 @@ public final class RunWatcher {
         }
         if (filled.filterMetrics() == null && first.filterMetrics() != null) {
             filled = filled.withFilterMetrics(first.filterMetrics());
+        }
+        if (filled.feedbackMetrics() == null && first.feedbackMetrics() != null) {
+            filled = filled.withFeedbackMetrics(first.feedbackMetrics());
         }
         return filled;
     }
@@ -225,6 +319,11 @@ public final class RunWatcher {
         }
         try {
             next = next.withFilterMetrics(RunMetrics.parse(source.filterMetrics()));
+        } catch (IOException e) {
+            // as above
+        }
+        try {
+            next = next.withFeedbackMetrics(RunMetrics.parse(source.feedbackMetrics()));
         } catch (IOException e) {
             // as above
         }
@@ -288,6 +387,13 @@ public final class RunWatcher {
             err.flush();
         }
 
+        /** Starts a new progress line (after {@link #finish}), e.g. for the repair loop. */
+        synchronized void reset() {
+            lastDone = -1;
+            lastLength = 0;
+            lastPrinted = 0;
+        }
+
         /** On Ctrl-C: end the line being redrawn so the shell's messages start on their own. */
         synchronized void interrupted() {
             if (open) {
@@ -295,6 +401,44 @@ public final class RunWatcher {
                 err.flush();
                 open = false;
             }
+        }
+    }
+
+    static final Duration BACKLOG_COMMAND_TIMEOUT = Duration.ofSeconds(60);
+
+    /** Runs {@code command} with {@code sh -c} and reads the number on its last output line. */
+    static long runBacklogCommand(String command, Duration timeout) throws IOException, InterruptedException {
+        Path output = Files.createTempFile("itera-backlog", ".txt");
+        try {
+            Process process = new ProcessBuilder("sh", "-c", command)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectOutput(output.toFile())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new IOException("the backlog command did not finish within " + timeout.toSeconds() + "s");
+            }
+            if (process.exitValue() != 0) {
+                throw new IOException("the backlog command exited with status " + process.exitValue());
+            }
+            String last = "";
+            for (String line : Files.readAllLines(output, StandardCharsets.UTF_8)) {
+                if (!line.isBlank()) {
+                    last = line.strip();
+                }
+            }
+            try {
+                long n = Long.parseLong(last);
+                if (n < 0) {
+                    throw new NumberFormatException();
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                throw new IOException("the backlog command printed '" + last + "', not a count");
+            }
+        } finally {
+            Files.deleteIfExists(output);
         }
     }
 
@@ -306,11 +450,15 @@ public final class RunWatcher {
         private final URI stats;
         private final URI generatorMetrics;
         private final URI filterMetrics;
+        private final URI feedbackMetrics;
+        private final String backlogCommand;
 
         HttpSource(RunOptions options) {
             this.stats = RunOptions.resolve(options.filter(), "/library/stats");
             this.generatorMetrics = RunOptions.resolve(options.generator(), "/q/metrics");
             this.filterMetrics = RunOptions.resolve(options.filter(), "/q/metrics");
+            this.feedbackMetrics = RunOptions.resolve(options.feedback(), "/q/metrics");
+            this.backlogCommand = options.backlogCommand();
         }
 
         @Override
@@ -326,6 +474,20 @@ public final class RunWatcher {
         @Override
         public String filterMetrics() throws IOException, InterruptedException {
             return get(filterMetrics, "text/plain");
+        }
+
+        @Override
+        public String feedbackMetrics() throws IOException, InterruptedException {
+            return get(feedbackMetrics, "text/plain");
+        }
+
+        /** Runs the backlog command with {@code sh -c}; its last output line is the number. */
+        @Override
+        public long backlog() throws IOException, InterruptedException {
+            if (backlogCommand == null) {
+                throw new IOException("no --backlog-command");
+            }
+            return runBacklogCommand(backlogCommand, BACKLOG_COMMAND_TIMEOUT);
         }
 
         private String get(URI uri, String accept) throws IOException, InterruptedException {

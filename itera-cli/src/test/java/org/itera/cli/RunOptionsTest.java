@@ -20,6 +20,9 @@ class RunOptionsTest {
         assertThat(o.intervalSeconds()).isEqualTo(2.0);
         assertThat(o.progress()).isEqualTo(RunOptions.Progress.AUTO);
         assertThat(o.baseline()).isNull();
+        assertThat(o.feedback()).isEqualTo(URI.create("http://127.0.0.1:8083"));
+        assertThat(o.feedbackMetricsBaseline()).isNull();
+        assertThat(o.backlogCommand()).isNull();
     }
 
     @Test
@@ -27,7 +30,8 @@ class RunOptionsTest {
         RunOptions o = RunOptions.parse(new String[] {"--expect=3", "--filter", "http://h:1/", "--generator",
             "http://h:2", "--baseline", "b.json", "--generator-metrics-baseline", "g.prom",
             "--filter-metrics-baseline", "f.prom", "--timeout", "30", "--interval", "0.5", "--unreachable", "9",
-            "--progress", "lines", "--dlq-hint", "see here"});
+            "--progress", "lines", "--dlq-hint", "see here", "--feedback", "http://h:3",
+            "--feedback-metrics-baseline", "fb.prom", "--backlog-command", " run.sh --backlog "});
 
         assertThat(o.expect()).isEqualTo(3);
         assertThat(RunOptions.resolve(o.filter(), "/library/stats")).isEqualTo(URI.create("http://h:1/library/stats"));
@@ -40,6 +44,9 @@ class RunOptionsTest {
         assertThat(o.unreachableSeconds()).isEqualTo(9);
         assertThat(o.progress()).isEqualTo(RunOptions.Progress.LINES);
         assertThat(o.dlqHint()).isEqualTo("see here");
+        assertThat(RunOptions.resolve(o.feedback(), "/q/metrics")).isEqualTo(URI.create("http://h:3/q/metrics"));
+        assertThat(o.feedbackMetricsBaseline()).isEqualTo(Path.of("fb.prom"));
+        assertThat(o.backlogCommand()).isEqualTo("run.sh --backlog");
     }
 
     @Test
@@ -53,6 +60,8 @@ class RunOptionsTest {
                 .hasMessageContaining("auto, tty, lines or none");
         assertThatThrownBy(() -> RunOptions.parse(new String[] {"--expect", "1", "--nope"}))
                 .hasMessage("unknown option '--nope'");
+        assertThatThrownBy(() -> RunOptions.parse(new String[] {"--expect", "1", "--backlog-command", " "}))
+                .hasMessage("--backlog-command needs a non-empty value");
     }
 
     @Test

@@ -2,8 +2,11 @@ package org.itera.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.itera.cli.RunTestData.emptyStats;
+import static org.itera.cli.RunTestData.feedbackMetrics;
 import static org.itera.cli.RunTestData.filterMetrics;
 import static org.itera.cli.RunTestData.generatorMetrics;
+import static org.itera.cli.RunTestData.repairFilterMetrics;
+import static org.itera.cli.RunTestData.repairStats;
 import static org.itera.cli.RunTestData.snapshot;
 import static org.itera.cli.RunTestData.stats;
 
@@ -127,6 +130,132 @@ class RunSummaryTest {
                 .isEqualTo("[" + ".".repeat(24) + "] 0/20 done: 0 graded (0 correct)  0s");
         // more done than expected (leftovers of an earlier run) keeps the bar full, not wider
         assertThat(RunSummary.progress(t, 10, 3)).startsWith("[" + "#".repeat(24) + "] 22/10 done");
+    }
+
+    // an earlier run: 5 right and 5 wrong first attempts, 6 repairs (4 rescued, 1 task exhausted)
+    private final RunSnapshot beforeRepairs = snapshot(repairStats(5, 5, 6, 4, 1), generatorMetrics(0, 0),
+            repairFilterMetrics(5, 5, 6, 4, 7), feedbackMetrics(6));
+
+    // this run: 20 train tasks, 7 right at once, 13 wrong; 14 repairs, 12 rescued, 1 task exhausted
+    private final RunSnapshot afterRepairs = snapshot(repairStats(5 + 7, 5 + 13, 6 + 14, 4 + 12, 1 + 1),
+            generatorMetrics(0, 0), repairFilterMetrics(5 + 7, 5 + 13, 6 + 14, 4 + 12, 7 + 15), feedbackMetrics(6 + 14));
+
+    @Test
+    void repairsAreTheDifferenceOfTheRepairsSection() {
+        RunTally t = RunTally.between(beforeRepairs, afterRepairs);
+
+        assertThat(t.graded()).isEqualTo(20);
+        assertThat(t.regenerated()).isEqualTo(14);
+        assertThat(t.done()).isEqualTo(20);
+        assertThat(t.repairsKnown()).isTrue();
+        assertThat(t.repairs()).isEqualTo(Map.of("pubmedqa", Map.of("analyst", new RunTally.Repair(14, 12, 1))));
+        assertThat(t.repairsTotal()).isEqualTo(new RunTally.Repair(14, 12, 1));
+        assertThat(t.repairsTotal().rescueRate()).isEqualTo(12.0 / 14);
+        assertThat(t.repairsMadeKnown()).isTrue();
+        assertThat(t.repairsMade()).isEqualTo(14);
+        assertThat(t.repairsMadeOrGraded()).isEqualTo(14);
+        assertThat(t.originKnown()).isTrue();
+        assertThat(t.experienceAddedByOrigin()).containsExactly(Map.entry("generated", 14L),
+                Map.entry("regenerated", 24L));
+        assertThat(t.firstAttemptsTrain()).isEqualTo(new RunTally.Outcome(7, 13));
+        assertThat(t.failuresToRepair()).isEqualTo(15);
+    }
+
+    @Test
+    void summaryShowsRepairsBySubjectAndRoleAndLibraryGrowthByOrigin() {
+        String text = RunSummary.render(RunTally.between(beforeRepairs, afterRepairs), 20, 130, false, null);
+
+        assertThat(text).contains("""
+                Accuracy of this run
+                  subject   split  graded  correct  accuracy
+                  pubmedqa  all        34       19     55.9%
+                            train      34       19     55.9%
+                  (includes 14 repaired trajectories)
+                """);
+        assertThat(text).contains("""
+                Experience library (entries by role)
+                  subject   role     added  total
+                  pubmedqa  analyst    +19     28
+                            solver     +19     28
+                  all                  +38     56
+                  added by origin: generated +14 (first attempts), regenerated +24 (rescued by repairs)
+                """);
+        assertThat(text).contains("""
+                Failures sent to repair (train failures, topic `failures`): 15
+
+                Repairs (failures -> feedback-service -> regenerated -> graded again)
+                  subject   role     repaired  rescued  exhausted  rescue rate
+                  pubmedqa  analyst        14       12          1        85.7%
+                  all                      14       12          1        85.7%
+                  repairs made by the feedback-service: 14
+                  train tasks right: 7 of 20 at the first attempt (35.0%), 19 of 20 with repairs (95.0%)
+
+                Tasks that failed to run: 0
+                """);
+    }
+
+    @Test
+    void aTaskExhaustedWithoutAnyRepairAndANoteFromTheWatcher() {
+        // ITERA_REPAIR_MAX_ATTEMPTS=0: the filter files a wrong first attempt as exhausted at once
+        RunSnapshot b = snapshot("""
+                {"trajectories":{"total":0,"bySubject":{},"byOrigin":{}},
+                 "experience":{"total":0,"byRole":{},"byOrigin":{}},
+                 "repairs":{"total":{"repaired":0,"rescued":0,"exhausted":0,"rescueRate":0.0},"bySubject":{}}}
+                """, null, null, null);
+        RunSnapshot a = snapshot("""
+                {"trajectories":{"total":1,"bySubject":{"pubmedqa":{"failure":1}},"byOrigin":{"generated":1}},
+                 "experience":{"total":0,"byRole":{},"byOrigin":{}},
+                 "repairs":{"total":{"repaired":0,"rescued":0,"exhausted":1,"rescueRate":0.0},
+                  "bySubject":{"pubmedqa":{"none":{"repaired":0,"rescued":0,"exhausted":1,"rescueRate":0.0}}}}}
+                """, null, null, null);
+
+        RunTally t = RunTally.between(b, a);
+        String text = RunSummary.render(t, 1, 3, true, null, "still settling: partial");
+
+        assertThat(t.repairs()).isEqualTo(Map.of("pubmedqa", Map.of("none", new RunTally.Repair(0, 0, 1))));
+        assertThat(t.repairsMadeKnown()).isFalse();
+        assertThat(text).contains("""
+                  subject   role         repaired  rescued  exhausted  rescue rate
+                  pubmedqa  (no repair)         0        0          1            -
+                  all                           0        0          1            -
+                  still settling: partial
+                """);
+        assertThat(text).doesNotContain("repairs made by").doesNotContain("added by origin");
+    }
+
+    @Test
+    void repairsUnknownOrNoneInThisRun() {
+        // the filter of an older build has no `repairs` section
+        assertThat(RunSummary.render(RunTally.between(before, after), 22, 75, false, null))
+                .contains("Repairs (failures -> feedback-service -> regenerated -> graded again)\n"
+                        + "  unknown (the filter's /library/stats has no `repairs` section)\n");
+        // every task right at once: nothing to repair
+        RunSnapshot b = snapshot(repairStats(0, 0, 0, 0, 0), null, null, feedbackMetrics(0));
+        RunSnapshot a = snapshot(repairStats(3, 0, 0, 0, 0), null, null, feedbackMetrics(0));
+        assertThat(RunSummary.render(RunTally.between(b, a), 3, 5, false, null))
+                .contains("Repairs (failures -> feedback-service -> regenerated -> graded again)\n"
+                        + "  none in this run\n");
+        // made by the feedback-service but not graded by the filter yet
+        RunSnapshot made = snapshot(repairStats(3, 0, 0, 0, 0), null, null, feedbackMetrics(2));
+        assertThat(RunSummary.render(RunTally.between(b, made), 3, 5, true, null))
+                .contains("  none in this run graded yet (2 made by the feedback-service)\n");
+    }
+
+    @Test
+    void repairProgressLine() {
+        RunTally t = RunTally.between(beforeRepairs, afterRepairs);
+
+        // the tasks' line counts first attempts only, though repaired ones are graded meanwhile
+        assertThat(RunSummary.progress(t, 20, 30)).endsWith("20/20 done: 20 graded (7 correct)  30s");
+        assertThat(RunSummary.repairProgress(t, 0L, 50))
+                .isEqualTo("repairs: 14 made, 12 rescued, 1 exhausted (backlog 0)  50s");
+        assertThat(RunSummary.repairProgress(RunTally.between(beforeRepairs, beforeRepairs), null, 61))
+                .isEqualTo("repairs: 0 made, 0 rescued (backlog ?)  1m01s");
+        // without the feedback-service's counters, the graded repairs count as made
+        RunTally noFeedback = RunTally.between(snapshot(repairStats(5, 5, 6, 4, 1), null, null),
+                snapshot(repairStats(5, 8, 9, 5, 1), null, null));
+        assertThat(RunSummary.repairProgress(noFeedback, 4L, 9))
+                .isEqualTo("repairs: 3 made, 1 rescued (backlog 4)  9s");
     }
 
     @Test
