@@ -1,0 +1,81 @@
+package org.itera.finetune.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** Rounds, base models, job following and evaluation ({@code itera.finetune.*}). */
+@ConfigMapping(prefix = "itera.finetune")
+public interface FinetuneConfig {
+
+    /** Untrained examples an agent needs to take part in a round. */
+    @WithDefault("10")
+    int threshold();
+
+    /** Whether crossing the threshold starts a round by itself. */
+    @WithDefault("true")
+    boolean auto();
+
+    /** How long an automatic round waits after the crossing, so close arrivals train together. */
+    @WithDefault("30s")
+    Duration autoDelay();
+
+    /** {@code from-base} (all examples on the base model) or {@code continue} (new ones on the last model). */
+    @WithDefault("from-base")
+    String mode();
+
+    /** Base model of every agent without one of its own. */
+    String baseModel();
+
+    Optional<Integer> epochs();
+
+    Map<String, Agent> agents();
+
+    Poll poll();
+
+    @WithDefault("false")
+    boolean evaluateAfterRound();
+
+    Evaluation evaluation();
+
+    default boolean continueMode() {
+        return "continue".equalsIgnoreCase(mode());
+    }
+
+    default String baseModelOf(String agent) {
+        Agent settings = agents().get(agent);
+        return settings == null ? baseModel() : settings.baseModel().orElse(baseModel());
+    }
+
+    /** Per agent ({@code <subject>-<role>}). */
+    interface Agent {
+        Optional<String> baseModel();
+    }
+
+    /** Following a job with exponential backoff until it ends. */
+    interface Poll {
+        @WithDefault("5s")
+        Duration initial();
+
+        @WithDefault("60s")
+        Duration max();
+
+        @WithDefault("24h")
+        Duration timeout();
+    }
+
+    /** The test-split tasks an evaluation pushes. */
+    interface Evaluation {
+        Optional<String> file();
+
+        Optional<String> subject();
+
+        @WithDefault("50")
+        int limit();
+
+        @WithDefault("30m")
+        Duration timeout();
+    }
+}

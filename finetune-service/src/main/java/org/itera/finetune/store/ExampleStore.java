@@ -1,0 +1,95 @@
+package org.itera.finetune.store;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.itera.core.event.ChatMessage;
+import org.itera.core.event.FinetuneRecord;
+import org.itera.finetune.dataset.Example;
+
+/**
+ * {@code finetune_examples}: one document per FinetuneRecord ({@code _id} = record id, so a
+ * redelivered record changes nothing); {@code trainedInRound} is null until a job that used the
+ * example succeeded.
+ */
+@ApplicationScoped
+public class ExampleStore {
+
+    private final Collections collections;
+
+    public ExampleStore(Collections collections) {
+        this.collections = collections;
+    }
+
+    void createIndexes(@Observes StartupEvent start) {
+        examples().createIndex(Indexes.ascending("agent", "trainedInRound"));
+    }
+
+    /** Stores the example; false when it was already there. */
+    public boolean save(FinetuneRecord record) {
+        List<Document> messages = record.messages().stream()
+                .map(m -> new Document("role", m.role()).append("content", m.content())).toList();
+        return Collections.insertIfAbsent(examples(), new Document("_id", record.id())
+                .append("agent", record.agent()).append("subject", record.subject()).append("role", record.role())
+                .append("messages", messages).append("trajectoryId", record.trajectoryId())
+                .append("origin", record.origin()).append("round", record.round())
+                .append("trainedInRound", null).append("createdAt", new Date()));
+    }
+
+    /** Untrained examples by agent. */
+    public Map<String, Integer> untrainedCounts() {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (Document d : examples().find(Filters.eq("trainedInRound", null)).projection(new Document("agent", 1))) {
+            counts.merge(d.getString("agent"), 1, Integer::sum);
+        }
+        return counts;
+    }
+
+    public long untrainedCount(String agent) {
+        return examples().countDocuments(untrained(agent));
+    }
+
+    /** The agent's examples in arrival order: all of them, or only the untrained ones. */
+    public List<Example> examples(String agent, boolean untrainedOnly) {
+        Bson filter = untrainedOnly ? untrained(agent) : Filters.eq("agent", agent);
+        List<Example> list = new ArrayList<>();
+        for (Document d : examples().find(filter).sort(Sorts.ascending("createdAt", "_id"))) {
+            List<ChatMessage> messages = d.getList("messages", Document.class).stream()
+                    .map(m -> new ChatMessage(m.getString("role"), m.getString("content"))).toList();
+            list.add(new Example(d.getString("_id"), agent, messages));
+        }
+        return list;
+    }
+
+    /** The agent's subject and role, from any of its examples. */
+    public Document identity(String agent) {
+        return examples().find(Filters.eq("agent", agent)).projection(new Document("subject", 1).append("role", 1)).first();
+    }
+
+    public void markTrained(List<String> ids, int round) {
+        if (!ids.isEmpty()) {
+            examples().updateMany(Filters.and(Filters.in("_id", ids), Filters.eq("trainedInRound", null)),
+                    Updates.set("trainedInRound", round));
+        }
+    }
+
+    private static Bson untrained(String agent) {
+        return Filters.and(Filters.eq("agent", agent), Filters.eq("trainedInRound", null));
+    }
+
+    private MongoCollection<Document> examples() {
+        return collections.get(Collections.EXAMPLES);
+    }
+}

@@ -1,0 +1,61 @@
+package org.itera.finetune.dataset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.itera.core.event.ChatMessage;
+import org.junit.jupiter.api.Test;
+
+class TrainingFileTest {
+
+    static Example example(int i, ChatMessage... messages) {
+        return new Example("t" + i + "@r0#0/solver", "pubmedqa-solver", List.of(messages));
+    }
+
+    static Example good(int i) {
+        return example(i, ChatMessage.system("You answer."), ChatMessage.user("Question " + i + "?"),
+                ChatMessage.assistant("Answer: yes"));
+    }
+
+    @Test
+    void writesOneChatPerLineAndLeavesInvalidExamplesOut() {
+        List<Example> examples = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            examples.add(good(i));
+        }
+        examples.add(example(20, ChatMessage.user("Q?"), new ChatMessage("tool", "x"), ChatMessage.assistant("A")));
+        examples.add(example(21, ChatMessage.user("Q?"), ChatMessage.assistant("  ")));
+        examples.add(example(22, ChatMessage.assistant("A"), ChatMessage.user("Q?")));
+        TrainingFile file = TrainingFile.of(examples);
+        assertThat(file.valid()).isTrue();
+        assertThat(file.exampleIds()).hasSize(10);
+        assertThat(file.rejected()).containsEntry("role other than system/user/assistant", 1)
+                .containsEntry("last message is not a non-empty assistant turn", 2);
+        String[] lines = new String(file.jsonl(), StandardCharsets.UTF_8).split("\n");
+        assertThat(lines).hasSize(10);
+        assertThat(lines[0]).isEqualTo("{\"messages\":[{\"role\":\"system\",\"content\":\"You answer.\"},"
+                + "{\"role\":\"user\",\"content\":\"Question 0?\"},{\"role\":\"assistant\",\"content\":\"Answer: yes\"}]}");
+    }
+
+    @Test
+    void fewerThanTenValidExamplesIsNotATrainingFile() {
+        List<Example> examples = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            examples.add(good(i));
+        }
+        examples.add(example(9, ChatMessage.user("Q?")));
+        TrainingFile file = TrainingFile.of(examples);
+        assertThat(file.valid()).isFalse();
+        assertThat(file.problem()).contains("9 valid example(s)", "10");
+    }
+
+    @Test
+    void suffixesAreSanitisedAndAtMost64Characters() {
+        assertThat(Suffixes.of("physics-physicist", 3)).isEqualTo("physics-physicist-r3");
+        assertThat(Suffixes.of("Chem Istry/Über_role", 12)).isEqualTo("chem-istry-ber-role-r12");
+        String longName = Suffixes.of("a".repeat(80) + "-solver", 123);
+        assertThat(longName).hasSize(64).endsWith("-r123");
+    }
+}
