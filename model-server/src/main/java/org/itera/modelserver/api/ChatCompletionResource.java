@@ -1,0 +1,75 @@
+package org.itera.modelserver.api;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.itera.modelserver.api.CompletionBodies.Choice;
+import org.itera.modelserver.api.CompletionBodies.Message;
+import org.itera.modelserver.api.CompletionBodies.Usage;
+import org.itera.modelserver.llama.Completion;
+import org.itera.modelserver.llama.LoadedModel;
+import org.itera.modelserver.llama.ModelCatalog;
+import org.itera.modelserver.llama.Prompt;
+import org.itera.modelserver.llama.Sampling;
+import org.itera.modelserver.llama.Ticket;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * {@code POST /v1/chat/completions}. Everything that can be refused (bad body, unknown model,
+ * prompt too long, queue full) is refused before anything is generated or streamed.
+ */
+@Path("/v1/chat/completions")
+public class ChatCompletionResource {
+
+    private final ModelCatalog catalog;
+
+    public ChatCompletionResource(ModelCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    public Response complete(String body) {
+        ChatRequest request = ChatRequestParser.parse(body);
+        LoadedModel model = catalog.find(request.model())
+                .orElseThrow(() -> ApiException.unknownModel(request.model()));
+        Prompt prompt = model.prompt(request.messages());
+        int room = model.slotContext() - prompt.tokens();
+        if (room < 1) {
+            throw ApiException.contextExceeded(prompt.tokens(), model.slotContext());
+        }
+        int maxTokens = request.maxTokens() == null ? room : Math.min(request.maxTokens(), room);
+        Sampling sampling = new Sampling(maxTokens, request.temperature(), request.topP(), request.stop(),
+                request.seed());
+        CompletionJob job = new CompletionJob("chatcmpl-" + UUID.randomUUID().toString().replace("-", ""),
+                System.currentTimeMillis() / 1000, request.model(), request, model, prompt, sampling);
+        Ticket ticket = model.admit(request.n());
+        if (request.stream()) {
+            return Response.ok(new CompletionStream(job, ticket), "text/event-stream")
+                    .header("Cache-Control", "no-cache")
+                    .header("X-Accel-Buffering", "no")
+                    .build();
+        }
+        try (ticket) {
+            return Response.ok(whole(job), MediaType.APPLICATION_JSON_TYPE).build();
+        }
+    }
+
+    private static CompletionBodies.Completion whole(CompletionJob job) {
+        List<Choice> choices = new ArrayList<>();
+        int completionTokens = 0;
+        for (int index = 0; index < job.request().n(); index++) {
+            Completion completion = job.run(index, text -> { });
+            completionTokens += completion.tokens();
+            choices.add(new Choice(index, new Message("assistant", completion.text()),
+                    completion.finishReason().apiName()));
+        }
+        return new CompletionBodies.Completion(job.id(), job.created(), job.modelName(), choices,
+                Usage.of(job.prompt().tokens(), completionTokens));
+    }
+}

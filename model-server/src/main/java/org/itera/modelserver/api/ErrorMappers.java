@@ -1,0 +1,47 @@
+package org.itera.modelserver.api;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.itera.modelserver.config.ModelServerConfig;
+import org.itera.modelserver.llama.QueueFullException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Turns every failure into OpenAI's error JSON with the right status; never a stack trace. */
+public class ErrorMappers {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+
+    private final ModelServerConfig config;
+
+    public ErrorMappers(ModelServerConfig config) {
+        this.config = config;
+    }
+
+    @ServerExceptionMapper
+    public Response api(ApiException e) {
+        return ErrorBody.response(e.status(), e.type(), e.getMessage(), e.param(), e.code());
+    }
+
+    @ServerExceptionMapper
+    public Response queueFull(QueueFullException e) {
+        Response response = ErrorBody.response(503, "server_busy", e.getMessage(), null, "queue_full");
+        return Response.fromResponse(response)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(config.retryAfterSeconds()))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        String type = status >= 500 ? "server_error" : "invalid_request_error";
+        return ErrorBody.response(status, type, e.getMessage(), null, null);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        LOG.error("request failed", e);
+        return ErrorBody.response(500, "server_error", "internal error: " + e.getClass().getSimpleName(), null, null);
+    }
+}
