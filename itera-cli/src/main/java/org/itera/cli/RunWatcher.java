@@ -3,10 +3,6 @@ package org.itera.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -64,7 +60,7 @@ public final class RunWatcher {
     private final Clock clock;
     private final PrintStream out;
     private final PrintStream err;
-    private final Drawer drawer;
+    private final RunProgressLine drawer;
 
     RunWatcher(RunOptions options, Source source, Clock clock, PrintStream out, PrintStream err, boolean tty) {
         this.options = options;
@@ -72,7 +68,7 @@ public final class RunWatcher {
         this.clock = clock;
         this.out = out;
         this.err = err;
-        this.drawer = new Drawer(err, options.progress(), tty);
+        this.drawer = new RunProgressLine(err, options.progress(), tty);
     }
 
     public static void main(String[] args) {
@@ -101,7 +97,7 @@ public final class RunWatcher {
             err.println("run-watcher: cannot read a baseline file: " + e.getMessage());
             return FAILED;
         }
-        RunWatcher watcher = new RunWatcher(options, new HttpSource(options), SYSTEM_CLOCK, out, err,
+        RunWatcher watcher = new RunWatcher(options, new RunHttpSource(options), SYSTEM_CLOCK, out, err,
                 System.console() != null);
         Runtime.getRuntime().addShutdownHook(new Thread(watcher.drawer::interrupted));
         try {
@@ -335,75 +331,6 @@ public final class RunWatcher {
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 
-    /** Draws the progress line on stderr: in place on a terminal, else one line per change. */
-    static final class Drawer {
-
-        private static final long QUIET_MS = 30_000;
-
-        private final PrintStream err;
-        private final RunOptions.Progress mode;
-        private int lastLength;
-        private long lastDone = -1;
-        private long lastPrinted;
-        private boolean open;
-
-        Drawer(PrintStream err, RunOptions.Progress requested, boolean tty) {
-            this.err = err;
-            this.mode = requested == RunOptions.Progress.AUTO
-                    ? (tty ? RunOptions.Progress.TTY : RunOptions.Progress.LINES)
-                    : requested;
-        }
-
-        synchronized void show(String line, long done, String warning) {
-            String text = warning == null ? line : line + "  [" + warning + "]";
-            switch (mode) {
-                case TTY -> {
-                    err.print("\r" + text + " ".repeat(Math.max(0, lastLength - text.length())));
-                    lastLength = text.length();
-                    open = true;
-                    err.flush();
-                }
-                case LINES -> {
-                    long now = System.nanoTime() / 1_000_000;
-                    if (done != lastDone || warning != null || now - lastPrinted >= QUIET_MS) {
-                        err.println(text);
-                        lastDone = done;
-                        lastPrinted = now;
-                    }
-                }
-                default -> {
-                }
-            }
-        }
-
-        synchronized void finish(String line, long done) {
-            if (mode == RunOptions.Progress.TTY) {
-                show(line, -1, null);
-                err.println();
-                open = false;
-            } else if (mode == RunOptions.Progress.LINES && done != lastDone) {
-                err.println(line);
-            }
-            err.flush();
-        }
-
-        /** Starts a new progress line (after {@link #finish}), e.g. for the repair loop. */
-        synchronized void reset() {
-            lastDone = -1;
-            lastLength = 0;
-            lastPrinted = 0;
-        }
-
-        /** On Ctrl-C: end the line being redrawn so the shell's messages start on their own. */
-        synchronized void interrupted() {
-            if (open) {
-                err.println();
-                err.flush();
-                open = false;
-            }
-        }
-    }
-
     static final Duration BACKLOG_COMMAND_TIMEOUT = Duration.ofSeconds(60);
 
     /** Runs {@code command} with {@code sh -c} and reads the number on its last output line. */
@@ -442,69 +369,4 @@ public final class RunWatcher {
         }
     }
 
-    /** The services over HTTP. */
-    static final class HttpSource implements Source {
-
-        private final HttpClient client = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(2)).build();
-        private final URI stats;
-        private final URI generatorMetrics;
-        private final URI filterMetrics;
-        private final URI feedbackMetrics;
-        private final String backlogCommand;
-
-        HttpSource(RunOptions options) {
-            this.stats = RunOptions.resolve(options.filter(), "/library/stats");
-            this.generatorMetrics = RunOptions.resolve(options.generator(), "/q/metrics");
-            this.filterMetrics = RunOptions.resolve(options.filter(), "/q/metrics");
-            this.feedbackMetrics = RunOptions.resolve(options.feedback(), "/q/metrics");
-            this.backlogCommand = options.backlogCommand();
-        }
-
-        @Override
-        public String stats() throws IOException, InterruptedException {
-            return get(stats, "application/json");
-        }
-
-        @Override
-        public String generatorMetrics() throws IOException, InterruptedException {
-            return get(generatorMetrics, "text/plain");
-        }
-
-        @Override
-        public String filterMetrics() throws IOException, InterruptedException {
-            return get(filterMetrics, "text/plain");
-        }
-
-        @Override
-        public String feedbackMetrics() throws IOException, InterruptedException {
-            return get(feedbackMetrics, "text/plain");
-        }
-
-        /** Runs the backlog command with {@code sh -c}; its last output line is the number. */
-        @Override
-        public long backlog() throws IOException, InterruptedException {
-            if (backlogCommand == null) {
-                throw new IOException("no --backlog-command");
-            }
-            return runBacklogCommand(backlogCommand, BACKLOG_COMMAND_TIMEOUT);
-        }
-
-        private String get(URI uri, String accept) throws IOException, InterruptedException {
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-                    .header("Accept", accept).GET().build();
-            HttpResponse<String> response;
-            try {
-                response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            } catch (java.net.ConnectException e) {
-                throw new IOException("connection refused: " + uri, e);
-            } catch (java.net.http.HttpTimeoutException e) {
-                throw new IOException("no answer within the timeout: " + uri, e);
-            }
-            if (response.statusCode() != 200) {
-                throw new IOException("HTTP " + response.statusCode() + " from " + uri);
-            }
-            return response.body();
-        }
-    }
 }
