@@ -1,17 +1,23 @@
 #!/usr/bin/env bash
 # The main job: run a team on a slice of a dataset, end to end, and report what it learned.
 #
-#   scripts/run.sh [--subject pubmedqa] [--file FILE] [--limit 20] [--offset 0] [--test-limit 0]
-#                  [--timeout 900] [--keep]
-#   scripts/run.sh --stop      stop generator-service, filter-service, feedback-service, Kafka and
-#                              the store
+#   scripts/run.sh [--subject arithmetic|pubmedqa|...] [--file FILE] [--difficulty d1s1]
+#                  [--limit 20] [--offset 0] [--test-limit 0] [--timeout 900] [--keep]
+#   scripts/run.sh --stop      stop generator-service, filter-service, feedback-service,
+#                              model-server, Kafka and the store
 #   scripts/run.sh --status    show what is running
 #   scripts/run.sh --dlq       list the tasks on tasks-dlq, each with the reason it failed
 #   scripts/run.sh --backlog   print how many records on tasks, trajectories, failures and
 #                              regenerated the services have not finished yet
 #
+# Offline by default: without OPENAI_BASE_URL the LLM is the local model-server
+# (SmolLM2-135M-Instruct, fetched once by scripts/fetch-model.sh) and the subject defaults to
+# arithmetic; with OPENAI_BASE_URL (and OPENAI_API_KEY) any OpenAI-compatible endpoint is used
+# instead, no model-server is started and the subject defaults to pubmedqa.
+#
 # 1. builds what is missing or older than its sources (mvn package; ITERA_REBUILD=1 forces it)
-# 2. starts Kafka and the Mongo-compatible store (scripts/infra.sh start)
+# 2. offline only: scripts/fetch-model.sh (idempotent), then starts model-server (:8090) or
+#    reuses a running one; then starts Kafka and the Mongo-compatible store (scripts/infra.sh start)
 # 3. starts generator-service (:8081), filter-service (:8082) and feedback-service (:8083, the
 #    repair loop), or reuses running ones
 # 4. pushes --limit train tasks from FILE (rows --offset on), then --test-limit test tasks from
@@ -22,13 +28,19 @@
 # 6. stops what this run started (also on Ctrl-C), unless --keep
 #
 # FILE defaults to ../shared/data/<subject>/train.jsonl next to the repository; a relative FILE
-# is taken from the current directory.
+# is taken from the current directory. For --subject arithmetic without --file the tasks are
+# generated (org.itera.core.dataset.ArithmeticDatasetMain, difficulty --difficulty, default d1s1):
+# <ITERA_HOME>/data/arithmetic-<difficulty>-train.jsonl (seed 1) and, with --test-limit,
+# arithmetic-<difficulty>-test.jsonl (seed 2).
 #
-# Environment: OPENAI_BASE_URL (http://127.0.0.1:8090/v1), OPENAI_API_KEY, ITERA_LLM_MODEL
-# (gpt-4o-mini), ITERA_CONCURRENCY, ITERA_REPAIR_MAX_ATTEMPTS (2; given to filter and feedback),
-# KAFKA_PORT (9092), MONGO_PORT (27017), ITERA_HOME (<repo>/.itera), ITERA_REBUILD,
-# ITERA_GENERATOR_PORT (8081), ITERA_FILTER_PORT (8082), ITERA_FEEDBACK_PORT (8083),
-# ITERA_SERVICE_HEAP_OPTS (-Xmx512m), JAVA_HOME.
+# Environment: OPENAI_BASE_URL (unset: the local model-server), OPENAI_API_KEY, ITERA_LLM_MODEL
+# (smollm2-135m offline, else gpt-4o-mini), ITERA_LLM_TEMPERATURE (0.2 offline, else the
+# services' 0.7), ITERA_LLM_MAX_TOKENS (256 offline, else the services' 1024), ITERA_CONCURRENCY
+# (4 offline, else the generator's 32), ITERA_LLM_TIMEOUT (300s offline, else the services' 120s),
+# ITERA_REPAIR_MAX_ATTEMPTS (2; given to filter and feedback), KAFKA_PORT (9092),
+# MONGO_PORT (27017), ITERA_HOME (<repo>/.itera), ITERA_REBUILD, ITERA_GENERATOR_PORT (8081),
+# ITERA_FILTER_PORT (8082), ITERA_FEEDBACK_PORT (8083), ITERA_MODEL_SERVER_PORT (8090),
+# ITERA_MODELS_DIR (~/.cache/itera/models), ITERA_SERVICE_HEAP_OPTS (-Xmx512m), JAVA_HOME.
 set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -47,8 +59,26 @@ source "$REPO/scripts/lib/services.sh"
 INFRA="$REPO/scripts/infra.sh"
 CLI_TARGET="$REPO/itera-cli/target"
 
-export OPENAI_BASE_URL=${OPENAI_BASE_URL:-http://127.0.0.1:8090/v1}
-export ITERA_LLM_MODEL=${ITERA_LLM_MODEL:-gpt-4o-mini}
+# Offline (the default) when no endpoint is given: the services talk to the local model-server.
+OFFLINE=0
+if [[ -z "${OPENAI_BASE_URL:-}" ]]; then
+  OFFLINE=1
+  export OPENAI_BASE_URL="http://127.0.0.1:${MODEL_SERVER_PORT}/v1"
+  # the alias model-server serves SmolLM2-135M-Instruct under; a small model wants short,
+  # nearly greedy answers
+  export ITERA_LLM_MODEL=${ITERA_LLM_MODEL:-smollm2-135m}
+  export ITERA_LLM_MAX_TOKENS=${ITERA_LLM_MAX_TOKENS:-256}
+  export ITERA_LLM_TEMPERATURE=${ITERA_LLM_TEMPERATURE:-0.2}
+  # model-server answers 4 requests at once and queues the rest: a call's time includes its wait
+  # in that queue, so fewer tasks in flight and a longer timeout than for a hosted endpoint
+  export ITERA_CONCURRENCY=${ITERA_CONCURRENCY:-4}
+  export ITERA_LLM_TIMEOUT=${ITERA_LLM_TIMEOUT:-300s}
+else
+  export OPENAI_BASE_URL
+  export ITERA_LLM_MODEL=${ITERA_LLM_MODEL:-gpt-4o-mini}
+  [[ -n "${ITERA_LLM_MAX_TOKENS:-}" ]] && export ITERA_LLM_MAX_TOKENS
+  [[ -n "${ITERA_LLM_TEMPERATURE:-}" ]] && export ITERA_LLM_TEMPERATURE
+fi
 export KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:${KAFKA_PORT}"
 export MONGODB_URI="mongodb://127.0.0.1:${MONGO_PORT:-27017}"
 [[ -n "${OPENAI_API_KEY:-}" ]] && export OPENAI_API_KEY
@@ -77,11 +107,12 @@ sources_of() {
   local module=$1 deps
   case "$module" in
     generator-service | feedback-service) deps=(itera-core itera-llm) ;;
+    model-server) deps=() ;;
     *) deps=(itera-core) ;;
   esac
   printf '%s\n' "$REPO/pom.xml"
   local m
-  for m in "$module" "${deps[@]}"; do
+  for m in "$module" ${deps[@]+"${deps[@]}"}; do
     printf '%s\n' "$REPO/$m/pom.xml" "$REPO/$m/src/main"
   done
 }
@@ -110,6 +141,11 @@ build_if_needed() {
       modules+=("$name")
     fi
   done
+  if (( OFFLINE )) && ! service_running "$MODEL_SERVER" >/dev/null; then
+    if [[ "$force" == 1 ]] || stale "$(service_jar "$MODEL_SERVER")" "$MODEL_SERVER"; then
+      modules+=("$MODEL_SERVER")
+    fi
+  fi
   local jar=""
   jar=$(cli_jar) || true
   if [[ "$force" == 1 || -z "$jar" || ! -d "$CLI_TARGET/lib" ]] || stale "$jar" itera-cli; then
@@ -127,14 +163,17 @@ build_if_needed() {
 
 # --- the run --------------------------------------------------------------------------------
 
-SUBJECT=pubmedqa
+SUBJECT=""   # default: arithmetic offline, pubmedqa with OPENAI_BASE_URL
 FILE=""
+DIFFICULTY=d1s1
+TEST_FILE=""   # the test split's file when it is not FILE (generated arithmetic)
 LIMIT=20
 OFFSET=0
 TEST_LIMIT=0
 TIMEOUT=900
 KEEP=0
-STARTED=()   # what this run started: kafka, mongo, generator-service, filter-service, feedback-service
+STARTED=()   # what this run started: kafka, mongo, model-server, generator-service, filter-service,
+             # feedback-service
 
 need_number() {
   [[ "$2" =~ ^[0-9]+$ ]] || die "$1 needs a whole number, not '$2'"
@@ -147,6 +186,8 @@ parse_args() {
       --subject=*) SUBJECT=${1#*=} ;;
       --file) FILE=${2:?--file needs a value}; shift ;;
       --file=*) FILE=${1#*=} ;;
+      --difficulty) DIFFICULTY=${2:?--difficulty needs a value}; shift ;;
+      --difficulty=*) DIFFICULTY=${1#*=} ;;
       --limit) LIMIT=${2:?--limit needs a value}; shift ;;
       --limit=*) LIMIT=${1#*=} ;;
       --offset) OFFSET=${2:?--offset needs a value}; shift ;;
@@ -167,6 +208,14 @@ parse_args() {
   need_number --timeout "$TIMEOUT"
   (( LIMIT + TEST_LIMIT > 0 )) || die "nothing to do: --limit and --test-limit are both 0"
   (( TIMEOUT > 0 )) || die "--timeout must be at least 1"
+  [[ "$DIFFICULTY" =~ ^[dD][0-9]+[sS][0-9]+$ ]] || die "--difficulty is d<digits>s<steps>, e.g. d2s1, not '$DIFFICULTY'"
+  DIFFICULTY=${DIFFICULTY,,}
+  if [[ -z "$SUBJECT" ]]; then
+    SUBJECT=pubmedqa
+    (( OFFLINE )) && SUBJECT=arithmetic
+  fi
+  # arithmetic without a file: generated after the build (see generate_arithmetic)
+  [[ "$SUBJECT" == arithmetic && -z "$FILE" ]] && return 0
   [[ -n "$FILE" ]] || FILE="$REPO/../shared/data/$SUBJECT/train.jsonl"
   [[ "$FILE" == /* ]] || FILE="$PWD/$FILE"
   [[ -f "$FILE" ]] || die "no dataset file $FILE (give one with --file)"
@@ -185,7 +234,7 @@ cleanup() {
   if (( ! KEEP && ${#STARTED[@]} )); then
     info "stopping what this run started: ${STARTED[*]}"
     local what
-    for what in generator-service feedback-service filter-service mongo kafka; do
+    for what in generator-service feedback-service filter-service model-server mongo kafka; do
       [[ " ${STARTED[*]} " == *" $what "* ]] || continue
       case "$what" in
         kafka | mongo) "$INFRA" stop "$what" || warn "could not stop $what" ;;
@@ -194,6 +243,51 @@ cleanup() {
     done
   fi
   exit "$rc"
+}
+
+# The classpath of itera-core's tools: itera-core's jar, then itera-cli's dependency folder
+# (which holds itera-core too, and jackson-databind and jackson-datatype-jsr310).
+core_classpath() {
+  local jar cp=""
+  for jar in "$REPO"/itera-core/target/itera-core-*.jar; do
+    case "$jar" in
+      *-sources.jar | *-javadoc.jar | *-tests.jar) ;;
+      *) [[ -f "$jar" ]] && { cp="$jar:"; break; } ;;
+    esac
+  done
+  [[ -d "$CLI_TARGET/lib" ]] || die "no $CLI_TARGET/lib (build: mvn -B -q package -DskipTests -pl itera-cli -am)"
+  printf '%s' "$cp$CLI_TARGET/lib/*"
+}
+
+# generate_arithmetic SPLIT SEED COUNT FILE: writes COUNT seeded problems of DIFFICULTY.
+generate_arithmetic() {
+  local split=$1 seed=$2 count=$3 out=$4
+  "$JAVA" -Xmx128m -XX:TieredStopAtLevel=1 -cp "$(core_classpath)" org.itera.core.dataset.ArithmeticDatasetMain \
+    --out "$out" --difficulty "$DIFFICULTY" --seed "$seed" --count "$count" --split "$split" >/dev/null \
+    || die "could not generate the arithmetic $split tasks (difficulty $DIFFICULTY)"
+}
+
+# For --subject arithmetic without --file: the train file (rows --offset on) and the test file
+# (another seed, so no test task is a train task).
+prepare_arithmetic() {
+  [[ "$SUBJECT" == arithmetic && -z "$FILE" ]] || return 0
+  local data="$ITERA_HOME/data"
+  mkdir -p "$data"
+  FILE="$data/arithmetic-$DIFFICULTY-train.jsonl"
+  generate_arithmetic train 1 $((OFFSET + LIMIT)) "$FILE"
+  if (( TEST_LIMIT > 0 )); then
+    TEST_FILE="$data/arithmetic-$DIFFICULTY-test.jsonl"
+    generate_arithmetic test 2 "$TEST_LIMIT" "$TEST_FILE"
+  fi
+  info "data: generated arithmetic $DIFFICULTY tasks: $((OFFSET + LIMIT)) train (seed 1) in $FILE${TEST_FILE:+, $TEST_LIMIT test (seed 2) in $TEST_FILE}"
+}
+
+# Offline: the model file (scripts/fetch-model.sh, idempotent), then model-server, or the running one.
+start_model_server() {
+  (( OFFLINE )) || return 0
+  "$REPO/scripts/fetch-model.sh" || die "could not fetch the local model (scripts/fetch-model.sh); or set OPENAI_BASE_URL"
+  service_running "$MODEL_SERVER" >/dev/null || STARTED+=("$MODEL_SERVER")
+  service_start "$MODEL_SERVER"
 }
 
 # Warns (only) when the LLM endpoint the generator will use does not answer: this run's
@@ -294,10 +388,10 @@ fetch() {
   curl -sf --connect-timeout 3 --max-time 20 -o "$2" "$1" || { rm -f "$2"; return 1; }
 }
 
-# push SPLIT OFFSET LIMIT: pushes tasks, prints how many were sent.
+# push FILE SPLIT OFFSET LIMIT: pushes tasks, prints how many were sent.
 push() {
-  local split=$1 offset=$2 limit=$3 out rc=0
-  out=$("$REPO/scripts/push-tasks.sh" --file "$FILE" --subject "$SUBJECT" --split "$split" \
+  local file=$1 split=$2 offset=$3 limit=$4 out rc=0
+  out=$("$REPO/scripts/push-tasks.sh" --file "$file" --subject "$SUBJECT" --split "$split" \
     --offset "$offset" --limit "$limit" --bootstrap "$KAFKA_BOOTSTRAP_SERVERS") || rc=$?
   [[ -n "$out" ]] && printf '%s\n' "$out" >&2
   case "$rc" in
@@ -318,8 +412,11 @@ run() {
   trap 'exit 143' TERM
 
   build_if_needed
+  prepare_arithmetic
   local name
   for name in "${SERVICES[@]}"; do service_check_port "$name"; done
+  if (( OFFLINE )); then service_check_port "$MODEL_SERVER"; fi
+  start_model_server
   check_llm
   start_infra
   start_services
@@ -344,14 +441,22 @@ run() {
     baseline+=(--feedback-metrics-baseline "$run_dir/feedback-before.prom")
   fi
 
-  info "push: $SUBJECT from $FILE: $LIMIT train (rows from $OFFSET), $TEST_LIMIT test"
   local sent=0 n
+  if [[ -n "$TEST_FILE" ]]; then
+    info "push: $SUBJECT $DIFFICULTY: $LIMIT train from $FILE (rows from $OFFSET), $TEST_LIMIT test from $TEST_FILE"
+  else
+    info "push: $SUBJECT from $FILE: $LIMIT train (rows from $OFFSET), $TEST_LIMIT test"
+  fi
   if (( LIMIT > 0 )); then
-    n=$(push train "$OFFSET" "$LIMIT")
+    n=$(push "$FILE" train "$OFFSET" "$LIMIT")
     sent=$((sent + n))
   fi
   if (( TEST_LIMIT > 0 )); then
-    n=$(push test $((OFFSET + LIMIT)) "$TEST_LIMIT")
+    if [[ -n "$TEST_FILE" ]]; then
+      n=$(push "$TEST_FILE" test 0 "$TEST_LIMIT")
+    else
+      n=$(push "$FILE" test $((OFFSET + LIMIT)) "$TEST_LIMIT")
+    fi
     sent=$((sent + n))
   fi
   (( sent > 0 )) || die "no task was sent (does $FILE have more than $OFFSET rows?)"
@@ -387,7 +492,11 @@ dlq_hint() {
 }
 
 print_kept() {
-  local g f b
+  local g f b model_line=""
+  if service_running "$MODEL_SERVER" >/dev/null; then
+    model_line=$(printf '  model-server       %s    log: %s' "$(service_url "$MODEL_SERVER")" \
+      "$(service_log "$MODEL_SERVER")")$'\n'
+  fi
   g=$(service_url generator-service)
   f=$(service_url filter-service)
   b=$(service_url feedback-service)
@@ -397,7 +506,7 @@ Kept running (--keep):
   generator-service  $g    log: $(service_log generator-service)
   filter-service     $f    log: $(service_log filter-service)
   feedback-service   $b    log: $(service_log feedback-service)
-  library stats      $f/library/stats
+${model_line}  library stats      $f/library/stats
   metrics            $g/q/metrics  $f/q/metrics  $b/q/metrics
   Kafka $KAFKA_BOOTSTRAP_SERVERS, store $MONGODB_URI
 Stop everything with: scripts/run.sh --stop
@@ -406,13 +515,17 @@ EOF
 
 stop_all() {
   local name
-  for name in "${SERVICES[@]}"; do service_stop "$name"; done
+  for name in "${SERVICES[@]}" "$MODEL_SERVER"; do service_stop "$name"; done
   "$INFRA" stop
 }
 
 status_all() {
   local rc=0 name
   for name in "${SERVICES[@]}"; do service_status "$name" || rc=3; done
+  # model-server only matters offline, or when it runs anyway
+  if (( OFFLINE )) || service_running "$MODEL_SERVER" >/dev/null; then
+    service_status "$MODEL_SERVER" || rc=3
+  fi
   "$INFRA" status || rc=3
   return "$rc"
 }

@@ -1,24 +1,30 @@
 # shellcheck shell=bash
 # The Itera services for scripts/run.sh: generator-service, filter-service and feedback-service
-# (the repair loop), each started in the background with
+# (the repair loop), and model-server (the local OpenAI-compatible model, used when no
+# OPENAI_BASE_URL is given), each started in the background with
 # `java -jar <module>/target/quarkus-app/quarkus-run.jar`, tracked by a pid file, its output in a
 # log file, both under <ITERA_HOME>/services. Needs common.sh and the variables REPO, ITERA_HOME
 # and JAVA. Meant to be sourced, not run.
 #
 # Environment: ITERA_GENERATOR_PORT (8081), ITERA_FILTER_PORT (8082), ITERA_FEEDBACK_PORT (8083),
-# ITERA_SERVICE_HEAP_OPTS (-Xmx512m), ITERA_SERVICE_START_TIMEOUT (120),
-# ITERA_SERVICE_STOP_TIMEOUT (30). The services read KAFKA_BOOTSTRAP_SERVERS, MONGODB_URI,
-# OPENAI_BASE_URL, OPENAI_API_KEY, ITERA_LLM_MODEL, ITERA_CONCURRENCY and
-# ITERA_REPAIR_MAX_ATTEMPTS (filter and feedback must agree on it) from the environment they are
-# started in.
+# ITERA_MODEL_SERVER_PORT (8090), ITERA_SERVICE_HEAP_OPTS (-Xmx512m),
+# ITERA_SERVICE_START_TIMEOUT (120), ITERA_SERVICE_STOP_TIMEOUT (30). The services read
+# KAFKA_BOOTSTRAP_SERVERS, MONGODB_URI, OPENAI_BASE_URL, OPENAI_API_KEY, ITERA_LLM_MODEL,
+# ITERA_LLM_TEMPERATURE, ITERA_LLM_MAX_TOKENS, ITERA_CONCURRENCY and ITERA_REPAIR_MAX_ATTEMPTS
+# (filter and feedback must agree on it) from the environment they are started in; model-server
+# reads ITERA_MODELS_DIR, ITERA_MODEL_THREADS, ITERA_MODEL_CTX and ITERA_MODEL_PARALLEL.
 
 # shellcheck disable=SC2034 # used by scripts that source this file
 SERVICES=(generator-service filter-service feedback-service)
+# the local model, started by scripts/run.sh only when no OPENAI_BASE_URL is given
+# shellcheck disable=SC2034
+MODEL_SERVER=model-server
 SERVICES_DIR="$ITERA_HOME/services"
 SERVICE_HOST=127.0.0.1
 GENERATOR_PORT=${ITERA_GENERATOR_PORT:-8081}
 FILTER_PORT=${ITERA_FILTER_PORT:-8082}
 FEEDBACK_PORT=${ITERA_FEEDBACK_PORT:-8083}
+MODEL_SERVER_PORT=${ITERA_MODEL_SERVER_PORT:-8090}
 SERVICE_HEAP_OPTS=${ITERA_SERVICE_HEAP_OPTS:--Xmx512m}
 SERVICE_START_TIMEOUT=${ITERA_SERVICE_START_TIMEOUT:-120}
 SERVICE_STOP_TIMEOUT=${ITERA_SERVICE_STOP_TIMEOUT:-30}
@@ -28,6 +34,7 @@ service_port() {
     generator-service) printf '%s' "$GENERATOR_PORT" ;;
     filter-service) printf '%s' "$FILTER_PORT" ;;
     feedback-service) printf '%s' "$FEEDBACK_PORT" ;;
+    model-server) printf '%s' "$MODEL_SERVER_PORT" ;;
     *) die "unknown service '$1'" ;;
   esac
 }
@@ -38,6 +45,7 @@ service_port_variable() {
     generator-service) printf 'ITERA_GENERATOR_PORT' ;;
     filter-service) printf 'ITERA_FILTER_PORT' ;;
     feedback-service) printf 'ITERA_FEEDBACK_PORT' ;;
+    model-server) printf 'ITERA_MODEL_SERVER_PORT' ;;
     *) die "unknown service '$1'" ;;
   esac
 }
@@ -70,17 +78,30 @@ service_settings() {
       printf 'KAFKA_BOOTSTRAP_SERVERS=%s\nOPENAI_BASE_URL=%s\nITERA_LLM_MODEL=%s\nOPENAI_API_KEY=%s\nITERA_CONCURRENCY=%s\n' \
         "${KAFKA_BOOTSTRAP_SERVERS:-}" "${OPENAI_BASE_URL:-}" "${ITERA_LLM_MODEL:-}" \
         "$([[ -n "${OPENAI_API_KEY:-}" ]] && echo set || echo unset)" "${ITERA_CONCURRENCY:-default}"
+      service_llm_sampling
       ;;
     feedback-service)
       printf 'KAFKA_BOOTSTRAP_SERVERS=%s\nMONGODB_URI=%s\nOPENAI_BASE_URL=%s\nITERA_LLM_MODEL=%s\nOPENAI_API_KEY=%s\nITERA_REPAIR_MAX_ATTEMPTS=%s\n' \
         "${KAFKA_BOOTSTRAP_SERVERS:-}" "${MONGODB_URI:-}" "${OPENAI_BASE_URL:-}" "${ITERA_LLM_MODEL:-}" \
         "$([[ -n "${OPENAI_API_KEY:-}" ]] && echo set || echo unset)" "${ITERA_REPAIR_MAX_ATTEMPTS:-default}"
+      service_llm_sampling
+      ;;
+    model-server)
+      printf 'ITERA_MODELS_DIR=%s\nITERA_MODEL_THREADS=%s\nITERA_MODEL_CTX=%s\nITERA_MODEL_PARALLEL=%s\n' \
+        "${ITERA_MODELS_DIR:-default}" "${ITERA_MODEL_THREADS:-default}" "${ITERA_MODEL_CTX:-default}" \
+        "${ITERA_MODEL_PARALLEL:-default}"
       ;;
     *)
       printf 'KAFKA_BOOTSTRAP_SERVERS=%s\nMONGODB_URI=%s\nITERA_REPAIR_MAX_ATTEMPTS=%s\n' \
         "${KAFKA_BOOTSTRAP_SERVERS:-}" "${MONGODB_URI:-}" "${ITERA_REPAIR_MAX_ATTEMPTS:-default}"
       ;;
   esac
+}
+
+# The sampling settings of the LLM callers (generator and feedback), one per line.
+service_llm_sampling() {
+  printf 'ITERA_LLM_TEMPERATURE=%s\nITERA_LLM_MAX_TOKENS=%s\n' \
+    "${ITERA_LLM_TEMPERATURE:-default}" "${ITERA_LLM_MAX_TOKENS:-default}"
 }
 
 # service_setting NAME KEY: the value KEY had when our running NAME was started; fails if unknown.

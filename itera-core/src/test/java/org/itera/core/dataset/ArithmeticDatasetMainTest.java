@@ -50,7 +50,7 @@ class ArithmeticDatasetMainTest {
         assertThat(run("--out", file.toString())).isZero();
 
         assertThat(Files.readAllLines(file)).hasSize(100)
-                .first().asString().startsWith("{\"id\":\"arithmetic/d2s1/1/0\"").contains("\"split\":\"train\"");
+                .first().asString().startsWith("{\"id\":\"arithmetic/d1s1/1/0\"").contains("\"split\":\"train\"");
     }
 
     @Test
@@ -66,7 +66,7 @@ class ArithmeticDatasetMainTest {
     @Test
     void helpIsPrintedAndNothingIsWritten() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--difficulty", "d2s1", "--split");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--difficulty", "d1s1", "--split");
     }
 
     @Test

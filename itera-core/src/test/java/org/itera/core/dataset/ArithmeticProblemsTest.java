@@ -28,6 +28,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ArithmeticProblemsTest {
 
+    /** The difficulty these tests pin their expectations to (ids, wording, repeat rates). */
+    static final Difficulty D2S1 = new Difficulty(2, 1);
+
     private static final Pattern NUMBER = Pattern.compile("\\d+");
 
     @TempDir
@@ -47,7 +50,7 @@ class ArithmeticProblemsTest {
 
     @Test
     void theSameSeedAndDifficultyGiveTheSameProblems() {
-        for (Difficulty d : List.of(Difficulty.DEFAULT, new Difficulty(4, 3))) {
+        for (Difficulty d : List.of(D2S1, new Difficulty(4, 3))) {
             assertThat(ArithmeticProblems.problems(d, 7, 200)).isEqualTo(ArithmeticProblems.problems(d, 7, 200));
         }
     }
@@ -65,11 +68,11 @@ class ArithmeticProblemsTest {
 
     @Test
     void aProblemDependsOnlyOnItsDifficultySeedAndIndex() {
-        List<Problem> first = ArithmeticProblems.problems(Difficulty.DEFAULT, 3, 60);
-        List<Problem> later = ArithmeticProblems.problems(Difficulty.DEFAULT, 3, 40, 20);
+        List<Problem> first = ArithmeticProblems.problems(D2S1, 3, 60);
+        List<Problem> later = ArithmeticProblems.problems(D2S1, 3, 40, 20);
 
         assertThat(later).isEqualTo(first.subList(40, 60));
-        assertThat(ArithmeticProblems.problem(Difficulty.DEFAULT, 3, 17)).isEqualTo(first.get(17));
+        assertThat(ArithmeticProblems.problem(D2S1, 3, 17)).isEqualTo(first.get(17));
     }
 
     /**
@@ -91,8 +94,8 @@ class ArithmeticProblemsTest {
 
     @Test
     void differentSeedsGiveDifferentProblems() {
-        List<String> one = questions(ArithmeticProblems.problems(Difficulty.DEFAULT, 1, 50));
-        List<String> two = questions(ArithmeticProblems.problems(Difficulty.DEFAULT, 2, 50));
+        List<String> one = questions(ArithmeticProblems.problems(D2S1, 1, 50));
+        List<String> two = questions(ArithmeticProblems.problems(D2S1, 2, 50));
 
         assertThat(one).isNotEqualTo(two);
         Set<String> shared = new HashSet<>(one);
@@ -110,7 +113,7 @@ class ArithmeticProblemsTest {
 
     @Test
     void aLargeSetHasFewRepeatedQuestions() {
-        List<String> questions = questions(ArithmeticProblems.problems(Difficulty.DEFAULT, 11, 1000));
+        List<String> questions = questions(ArithmeticProblems.problems(D2S1, 11, 1000));
 
         assertThat(new HashSet<>(questions)).hasSizeGreaterThan(990);
     }
@@ -181,13 +184,13 @@ class ArithmeticProblemsTest {
 
     @Test
     void theExpressionKeepsTheOrderOfOperationsWithParentheses() {
-        Problem p = new Problem(Difficulty.DEFAULT, 0, 0, "q", 23,
+        Problem p = new Problem(D2S1, 0, 0, "q", 23,
                 List.of(new Step(Operation.PLUS, 14), new Step(Operation.TIMES, 3), new Step(Operation.MINUS, 5),
                         new Step(Operation.TIMES, 2)), 212);
 
         assertThat(p.expression()).isEqualTo("((23 + 14) * 3 - 5) * 2");
         assertThat(Evaluator.evaluate(p.expression())).isEqualTo(212);
-        assertThat(new Problem(Difficulty.DEFAULT, 0, 0, "q", 4,
+        assertThat(new Problem(D2S1, 0, 0, "q", 4,
                 List.of(new Step(Operation.TIMES, 3), new Step(Operation.TIMES, 2)), 24).expression())
                 .isEqualTo("4 * 3 * 2");
     }
@@ -227,8 +230,8 @@ class ArithmeticProblemsTest {
 
     @Test
     void idsNameTheDifficultySeedAndIndexAndAreUnique() {
-        List<Problem> problems = new ArrayList<>(ArithmeticProblems.problems(Difficulty.DEFAULT, 7, 500));
-        problems.addAll(ArithmeticProblems.problems(Difficulty.DEFAULT, 8, 500));
+        List<Problem> problems = new ArrayList<>(ArithmeticProblems.problems(D2S1, 7, 500));
+        problems.addAll(ArithmeticProblems.problems(D2S1, 8, 500));
         problems.addAll(ArithmeticProblems.problems(new Difficulty(2, 2), 7, 500));
 
         assertThat(problems).extracting(Problem::id).doesNotHaveDuplicates();
@@ -238,8 +241,8 @@ class ArithmeticProblemsTest {
 
     @Test
     void indexRangesOfOneSeedAreDisjoint() {
-        List<TaskEvent> train = ArithmeticProblems.tasks(Difficulty.DEFAULT, 7, 0, 100, "train");
-        List<TaskEvent> test = ArithmeticProblems.tasks(Difficulty.DEFAULT, 7, 100, 50, "test");
+        List<TaskEvent> train = ArithmeticProblems.tasks(D2S1, 7, 0, 100, "train");
+        List<TaskEvent> test = ArithmeticProblems.tasks(D2S1, 7, 100, 50, "test");
 
         assertThat(train).extracting(TaskEvent::id).doesNotContainAnyElementsOf(test.stream().map(TaskEvent::id).toList());
         assertThat(test.get(0).id()).isEqualTo("arithmetic/d2s1/7/100");
@@ -280,22 +283,22 @@ class ArithmeticProblemsTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev", "TRAIN", ""})
     void anUnknownSplitIsRefused(String split) {
-        assertThatThrownBy(() -> ArithmeticProblems.tasks(Difficulty.DEFAULT, 1, 3, split))
+        assertThatThrownBy(() -> ArithmeticProblems.tasks(D2S1, 1, 3, split))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("train or test");
-        assertThatThrownBy(() -> ArithmeticProblems.writeJsonl(dir.resolve("x.jsonl"), Difficulty.DEFAULT, 1, 3, split))
+        assertThatThrownBy(() -> ArithmeticProblems.writeJsonl(dir.resolve("x.jsonl"), D2S1, 1, 3, split))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(dir.resolve("x.jsonl")).doesNotExist();
     }
 
     @Test
     void negativeCountsAndIndexesAreRefused() {
-        assertThatThrownBy(() -> ArithmeticProblems.problems(Difficulty.DEFAULT, 1, -1))
+        assertThatThrownBy(() -> ArithmeticProblems.problems(D2S1, 1, -1))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ArithmeticProblems.problems(Difficulty.DEFAULT, 1, -1, 3))
+        assertThatThrownBy(() -> ArithmeticProblems.problems(D2S1, 1, -1, 3))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ArithmeticProblems.problem(Difficulty.DEFAULT, 1, -2))
+        assertThatThrownBy(() -> ArithmeticProblems.problem(D2S1, 1, -2))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(ArithmeticProblems.problems(Difficulty.DEFAULT, 1, 0)).isEmpty();
+        assertThat(ArithmeticProblems.problems(D2S1, 1, 0)).isEmpty();
     }
 
     // ---- JSONL -------------------------------------------------------------------------------
@@ -347,7 +350,7 @@ class ArithmeticProblemsTest {
 
     @Test
     void aJsonLineWithTheSubjectAddedParsesAsATask() {
-        Problem p = ArithmeticProblems.problem(Difficulty.DEFAULT, 7, 0);
+        Problem p = ArithmeticProblems.problem(D2S1, 7, 0);
         String line = ArithmeticProblems.jsonLine(p, "train");
         String withSubject = "{\"subject\":\"arithmetic\"," + line.substring(1);
 
@@ -361,7 +364,7 @@ class ArithmeticProblemsTest {
     @Test
     void anEmptyCountWritesAnEmptyFile() throws IOException {
         Path file = dir.resolve("empty.jsonl");
-        ArithmeticProblems.writeJsonl(file, Difficulty.DEFAULT, 1, 0, "train");
+        ArithmeticProblems.writeJsonl(file, D2S1, 1, 0, "train");
         assertThat(Files.size(file)).isZero();
     }
 

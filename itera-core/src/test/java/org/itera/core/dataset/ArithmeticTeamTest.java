@@ -105,7 +105,7 @@ class ArithmeticTeamTest {
 
     @Test
     void arithmeticTasksAreGradedAsIntegers() {
-        TaskEvent task = ArithmeticProblems.problem(Difficulty.DEFAULT, 7, 1).toTask("test");
+        TaskEvent task = ArithmeticProblems.problem(new Difficulty(2, 1), 7, 1).toTask("test");
 
         assertThat(AnswerFormat.forTask(task)).isEqualTo(AnswerFormat.NUMBER);
         assertThat(task.answer()).isEqualTo("69");

@@ -11,9 +11,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DifficultyTest {
 
     @Test
-    void theDefaultIsTwoDigitsOneStep() {
-        assertThat(Difficulty.DEFAULT).isEqualTo(new Difficulty(2, 1));
-        assertThat(Difficulty.DEFAULT).hasToString("d2s1");
+    void theDefaultIsOneDigitOneStep() {
+        assertThat(Difficulty.DEFAULT).isEqualTo(new Difficulty(1, 1));
+        assertThat(Difficulty.DEFAULT).hasToString("d1s1");
     }
 
     @Test
