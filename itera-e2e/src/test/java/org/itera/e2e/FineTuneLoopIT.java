@@ -11,9 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import java.time.Duration;
 import java.util.List;
@@ -24,7 +21,6 @@ import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.itera.core.json.Json;
 import org.itera.testing.KafkaBrokerResource;
-import org.itera.testing.MongoServerResource;
 import org.itera.testing.OpenAiMock;
 import org.itera.testing.OpenAiMockResource;
 import org.itera.testing.TopicWatcher;
@@ -44,39 +40,24 @@ class FineTuneLoopIT {
     static final String MATHEMATICIAN = "ft:gpt-4o-mini-2024-07-18:itera:physics-mathematician-r1:e2e002";
     static WireMockServer llm;
     static List<ServiceProcess> services;
-    static MongoClient mongo;
+    static ServiceStack stack;
     static MongoDatabase db;
 
     @BeforeAll
     static void start() throws Exception {
-        llm = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
-        llm.start();
-        Map<String, String> env = Map.of("KAFKA_BOOTSTRAP_SERVERS", KafkaBrokerResource.bootstrapServers(),
-                "MONGODB_URI", MongoServerResource.connectionString(), "OPENAI_BASE_URL", llm.baseUrl() + "/v1",
-                "OPENAI_API_KEY", OpenAiMockResource.TEST_API_KEY, "ITERA_LLM_MODEL", "gpt-4o-mini",
+        stack = ServiceStack.start(Map.of("ITERA_LLM_MODEL", "gpt-4o-mini",
                 "ITERA_FINETUNE_THRESHOLD", "10", "ITERA_FINETUNE_AUTO_DELAY", "3s",
-                "ITERA_FINETUNE_POLL_INITIAL", "200ms", "ITERA_FINETUNE_POLL_MAX", "1s");
-        services = List.of(ServiceProcess.start("generator-service", env), ServiceProcess.start("filter-service", env),
-                ServiceProcess.start("finetune-service", env));
-        for (ServiceProcess service : services) {
-            service.awaitReady(Duration.ofSeconds(180));
-        }
-        mongo = MongoClients.create(MongoServerResource.connectionString());
-        db = mongo.getDatabase("itera");
+                "ITERA_FINETUNE_POLL_INITIAL", "200ms", "ITERA_FINETUNE_POLL_MAX", "1s"), Duration.ofSeconds(180),
+                "generator-service", "filter-service", "finetune-service");
+        llm = stack.llm();
+        services = stack.services();
+        db = stack.db();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (services != null) {
-            for (ServiceProcess service : services) {
-                service.close();
-            }
-        }
-        if (mongo != null) {
-            mongo.close();
-        }
-        if (llm != null) {
-            llm.stop();
+        if (stack != null) {
+            stack.close();
         }
     }
 

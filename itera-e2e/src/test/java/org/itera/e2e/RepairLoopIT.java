@@ -11,9 +11,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +22,6 @@ import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.itera.core.json.Json;
 import org.itera.testing.KafkaBrokerResource;
-import org.itera.testing.MongoServerResource;
 import org.itera.testing.OpenAiMock;
 import org.itera.testing.OpenAiMockResource;
 import org.itera.testing.TopicWatcher;
@@ -43,38 +39,23 @@ class RepairLoopIT {
     static final String REPHRASED = "REPAIRED-SUMMARY: the abstract's main result, stated plainly.";
     static WireMockServer llm;
     static List<ServiceProcess> services;
-    static MongoClient mongo;
+    static ServiceStack stack;
     static MongoDatabase db;
 
     @BeforeAll
     static void start() throws Exception {
         assumeTrue(Files.exists(PubMedQaTasks.dataDir().resolve("pubmedqa/train.jsonl")), "shared data is absent");
-        llm = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
-        llm.start();
-        Map<String, String> env = Map.of("KAFKA_BOOTSTRAP_SERVERS", KafkaBrokerResource.bootstrapServers(),
-                "MONGODB_URI", MongoServerResource.connectionString(), "OPENAI_BASE_URL", llm.baseUrl() + "/v1",
-                "OPENAI_API_KEY", OpenAiMockResource.TEST_API_KEY, "ITERA_REPAIR_MAX_ATTEMPTS", "2");
-        services = List.of(ServiceProcess.start("generator-service", env), ServiceProcess.start("filter-service", env),
-                ServiceProcess.start("feedback-service", env));
-        for (ServiceProcess service : services) {
-            service.awaitReady(Duration.ofSeconds(120));
-        }
-        mongo = MongoClients.create(MongoServerResource.connectionString());
-        db = mongo.getDatabase("itera");
+        stack = ServiceStack.start(Map.of("ITERA_REPAIR_MAX_ATTEMPTS", "2"), Duration.ofSeconds(120),
+                "generator-service", "filter-service", "feedback-service");
+        llm = stack.llm();
+        services = stack.services();
+        db = stack.db();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (services != null) {
-            for (ServiceProcess service : services) {
-                service.close();
-            }
-        }
-        if (mongo != null) {
-            mongo.close();
-        }
-        if (llm != null) {
-            llm.stop();
+        if (stack != null) {
+            stack.close();
         }
     }
 

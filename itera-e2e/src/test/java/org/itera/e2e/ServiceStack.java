@@ -1,0 +1,77 @@
+package org.itera.e2e;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.itera.testing.KafkaBrokerResource;
+import org.itera.testing.MongoServerResource;
+import org.itera.testing.OpenAiMockResource;
+
+/**
+ * The packaged services of one scenario, as processes wired to this JVM's broker and store and to
+ * a WireMock standing in for the OpenAI-compatible endpoint; closed together.
+ */
+final class ServiceStack implements AutoCloseable {
+
+    private final WireMockServer llm;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private MongoClient mongo;
+
+    private ServiceStack(WireMockServer llm) {
+        this.llm = llm;
+    }
+
+    /** Starts the modules with the common settings plus {@code extraEnv}, and waits until all are ready. */
+    static ServiceStack start(Map<String, String> extraEnv, Duration readyTimeout, String... modules) throws Exception {
+        WireMockServer llm = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        llm.start();
+        ServiceStack stack = new ServiceStack(llm);
+        Map<String, String> env = new HashMap<>(Map.of("KAFKA_BOOTSTRAP_SERVERS", KafkaBrokerResource.bootstrapServers(),
+                "MONGODB_URI", MongoServerResource.connectionString(), "OPENAI_BASE_URL", llm.baseUrl() + "/v1",
+                "OPENAI_API_KEY", OpenAiMockResource.TEST_API_KEY));
+        env.putAll(extraEnv);
+        try {
+            for (String module : modules) {
+                stack.services.add(ServiceProcess.start(module, env));
+            }
+            for (ServiceProcess service : stack.services) {
+                service.awaitReady(readyTimeout);
+            }
+            stack.mongo = MongoClients.create(MongoServerResource.connectionString());
+            return stack;
+        } catch (Exception e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    WireMockServer llm() {
+        return llm;
+    }
+
+    List<ServiceProcess> services() {
+        return services;
+    }
+
+    MongoDatabase db() {
+        return mongo.getDatabase("itera");
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (ServiceProcess service : services) {
+            service.close();
+        }
+        if (mongo != null) {
+            mongo.close();
+        }
+        llm.stop();
+    }
+}
