@@ -1,6 +1,8 @@
 package org.itera.core.task;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,24 +39,30 @@ public final class TaskValidator {
             throw new InvalidTaskException(List.of(tooLarge(size)));
         }
         TaskEvent task;
+        List<String> shape = new ArrayList<>();
         try {
-            task = Json.mapper().readValue(json, TaskEvent.class);
+            JsonNode tree = Json.mapper().readTree(json);
+            if (tree instanceof ObjectNode object && !modelsShape(object.get("models"), shape)) {
+                object.remove("models");
+            }
+            task = Json.mapper().treeToValue(tree, TaskEvent.class);
         } catch (JsonProcessingException e) {
             throw new InvalidTaskException(List.of("not a JSON task object: " + e.getOriginalMessage()));
         }
-        return check(task, size);
+        return check(task, size, shape);
     }
 
     /** Validates an already-parsed task and returns it with the defaults applied. */
     public TaskEvent check(TaskEvent task) {
-        return check(task, sizeOf(task));
+        return check(task, sizeOf(task), List.of());
     }
 
-    private TaskEvent check(TaskEvent task, int size) {
+    private TaskEvent check(TaskEvent task, int size, List<String> shape) {
         if (task == null) {
             throw new InvalidTaskException(List.of("not a JSON task object: null"));
         }
         List<String> reasons = reasons(task.withDefaults(), size);
+        reasons.addAll(shape);
         if (!reasons.isEmpty()) {
             throw new InvalidTaskException(reasons);
         }
@@ -83,7 +91,43 @@ public final class TaskValidator {
         if (size > MAX_TASK_BYTES) {
             reasons.add(tooLarge(size));
         }
+        if (task.models() != null) {
+            task.models().forEach((agent, model) -> modelReasons(reasons, task.subject(), agent, model));
+        }
         return reasons;
+    }
+
+    /** {@code models} must be a JSON object of strings; false (with the reason) when it is not. */
+    private static boolean modelsShape(JsonNode models, List<String> reasons) {
+        if (models == null || models.isNull()) {
+            return true;
+        }
+        if (!models.isObject()) {
+            reasons.add("models must be an object of agent id to model id, not " + models.getNodeType());
+            return false;
+        }
+        List<String> bad = new ArrayList<>();
+        models.properties().forEach(e -> {
+            if (!e.getValue().isTextual()) {
+                bad.add("model of agent '" + e.getKey() + "' must be a string, not " + e.getValue().getNodeType());
+            }
+        });
+        reasons.addAll(bad);
+        return bad.isEmpty();
+    }
+
+    private static void modelReasons(List<String> reasons, String subject, String agent, String model) {
+        if (agent == null || agent.isBlank()) {
+            reasons.add("models has a blank agent id");
+            return;
+        }
+        if (model == null || model.isBlank()) {
+            reasons.add("model of agent '" + agent + "' is blank");
+        }
+        if (subject != null && !agent.startsWith(subject + "-")) {
+            reasons.add("models names agent '" + agent + "', which is not of subject " + subject
+                    + " (agent ids are <subject>-<role>)");
+        }
     }
 
     private static void requireText(List<String> reasons, String field, String value) {
