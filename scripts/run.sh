@@ -2,9 +2,9 @@
 # The main job: run a team on a slice of a dataset, end to end, and report what it learned.
 #
 #   scripts/run.sh [--subject arithmetic|pubmedqa|...] [--file FILE] [--difficulty d1s1]
-#                  [--limit 20] [--offset 0] [--test-limit 0] [--timeout 900] [--keep]
+#                  [--limit 20] [--offset 0] [--test-limit 0] [--timeout 900] [--round] [--keep]
 #   scripts/run.sh --stop      stop generator-service, filter-service, feedback-service,
-#                              model-server, Kafka and the store
+#                              finetune-service, model-server, Kafka and the store
 #   scripts/run.sh --status    show what is running
 #   scripts/run.sh --dlq       list the tasks on tasks-dlq, each with the reason it failed
 #   scripts/run.sh --backlog   print how many records on tasks, trajectories, failures and
@@ -26,6 +26,13 @@
 #    settled (nothing left on `failures` and `regenerated`, no repair in flight), and prints a
 #    summary with the repairs (also saved under <ITERA_HOME>/runs/); --timeout bounds both
 # 6. stops what this run started (also on Ctrl-C), unless --keep
+#
+# --round runs one self-improvement round around steps 4-5 (scripts/lib/round.sh): it starts
+# finetune-service (:8084; offline also sets up the local trainer with scripts/setup-trainer.sh),
+# evaluates the team as it is on the test split (skipped when that was evaluated before), pushes
+# the train tasks, fine-tunes every agent on its own new examples, evaluates again and prints
+# accuracy before/after with 95% intervals. --limit defaults to 60 and --test-limit to 40 then;
+# run it again for the next round: without --offset it trains on the rows after the last round's.
 #
 # FILE defaults to ../shared/data/<subject>/train.jsonl next to the repository; a relative FILE
 # is taken from the current directory. For --subject arithmetic without --file the tasks are
@@ -55,6 +62,8 @@ source "$REPO/scripts/lib/common.sh"
 source "$REPO/scripts/lib/kafka.sh"
 # shellcheck source=scripts/lib/services.sh
 source "$REPO/scripts/lib/services.sh"
+# shellcheck source=scripts/lib/round.sh
+source "$REPO/scripts/lib/round.sh"
 
 INFRA="$REPO/scripts/infra.sh"
 CLI_TARGET="$REPO/itera-cli/target"
@@ -146,6 +155,11 @@ build_if_needed() {
       modules+=("$MODEL_SERVER")
     fi
   fi
+  if (( ROUND )) && ! service_running "$FINETUNE" >/dev/null; then
+    if [[ "$force" == 1 ]] || stale "$(service_jar "$FINETUNE")" "$FINETUNE"; then
+      modules+=("$FINETUNE")
+    fi
+  fi
   local jar=""
   jar=$(cli_jar) || true
   if [[ "$force" == 1 || -z "$jar" || ! -d "$CLI_TARGET/lib" ]] || stale "$jar" itera-cli; then
@@ -172,6 +186,10 @@ OFFSET=0
 TEST_LIMIT=0
 TIMEOUT=900
 KEEP=0
+ROUND=0
+OFFSET_GIVEN=""
+LIMIT_GIVEN=""
+TEST_LIMIT_GIVEN=""
 STARTED=()   # what this run started: kafka, mongo, model-server, generator-service, filter-service,
              # feedback-service
 
@@ -188,12 +206,13 @@ parse_args() {
       --file=*) FILE=${1#*=} ;;
       --difficulty) DIFFICULTY=${2:?--difficulty needs a value}; shift ;;
       --difficulty=*) DIFFICULTY=${1#*=} ;;
-      --limit) LIMIT=${2:?--limit needs a value}; shift ;;
-      --limit=*) LIMIT=${1#*=} ;;
-      --offset) OFFSET=${2:?--offset needs a value}; shift ;;
-      --offset=*) OFFSET=${1#*=} ;;
-      --test-limit) TEST_LIMIT=${2:?--test-limit needs a value}; shift ;;
-      --test-limit=*) TEST_LIMIT=${1#*=} ;;
+      --limit) LIMIT=${2:?--limit needs a value}; LIMIT_GIVEN=1; shift ;;
+      --limit=*) LIMIT=${1#*=}; LIMIT_GIVEN=1 ;;
+      --offset) OFFSET=${2:?--offset needs a value}; OFFSET_GIVEN=1; shift ;;
+      --offset=*) OFFSET=${1#*=}; OFFSET_GIVEN=1 ;;
+      --test-limit) TEST_LIMIT=${2:?--test-limit needs a value}; TEST_LIMIT_GIVEN=1; shift ;;
+      --test-limit=*) TEST_LIMIT=${1#*=}; TEST_LIMIT_GIVEN=1 ;;
+      --round) ROUND=1 ;;
       --timeout) TIMEOUT=${2:?--timeout needs a value}; shift ;;
       --timeout=*) TIMEOUT=${1#*=} ;;
       --keep) KEEP=1 ;;
@@ -202,12 +221,19 @@ parse_args() {
     esac
     shift
   done
+  if (( ROUND )); then
+    [[ -n "$LIMIT_GIVEN" ]] || LIMIT=60
+    [[ -n "$TEST_LIMIT_GIVEN" ]] || TEST_LIMIT=40
+  fi
   need_number --limit "$LIMIT"
   need_number --offset "$OFFSET"
   need_number --test-limit "$TEST_LIMIT"
   need_number --timeout "$TIMEOUT"
   (( LIMIT + TEST_LIMIT > 0 )) || die "nothing to do: --limit and --test-limit are both 0"
   (( TIMEOUT > 0 )) || die "--timeout must be at least 1"
+  if (( ROUND )); then
+    (( LIMIT > 0 && TEST_LIMIT > 0 )) || die "--round needs train tasks (--limit) and test tasks (--test-limit)"
+  fi
   [[ "$DIFFICULTY" =~ ^[dD][0-9]+[sS][0-9]+$ ]] || die "--difficulty is d<digits>s<steps>, e.g. d2s1, not '$DIFFICULTY'"
   DIFFICULTY=${DIFFICULTY,,}
   if [[ -z "$SUBJECT" ]]; then
@@ -234,7 +260,7 @@ cleanup() {
   if (( ! KEEP && ${#STARTED[@]} )); then
     info "stopping what this run started: ${STARTED[*]}"
     local what
-    for what in generator-service feedback-service filter-service model-server mongo kafka; do
+    for what in generator-service feedback-service filter-service finetune-service model-server mongo kafka; do
       [[ " ${STARTED[*]} " == *" $what "* ]] || continue
       case "$what" in
         kafka | mongo) "$INFRA" stop "$what" || warn "could not stop $what" ;;
@@ -411,20 +437,28 @@ run() {
   trap 'exit 130' INT
   trap 'exit 143' TERM
 
+  (( ROUND )) && round_pick_offset
   build_if_needed
   prepare_arithmetic
   local name
   for name in "${SERVICES[@]}"; do service_check_port "$name"; done
   if (( OFFLINE )); then service_check_port "$MODEL_SERVER"; fi
+  if (( ROUND )); then
+    service_check_port "$FINETUNE"
+    round_configure
+    round_setup_trainer
+  fi
   start_model_server
   check_llm
   start_infra
   start_services
+  (( ROUND )) && round_start_service
   drain_leftovers
 
   local run_dir filter_url generator_url feedback_url
   run_dir="$ITERA_HOME/runs/$(date +%Y%m%d-%H%M%S)"
   mkdir -p "$run_dir"
+  (( ROUND )) && round_before "$run_dir"
   filter_url=$(service_url filter-service)
   generator_url=$(service_url generator-service)
   feedback_url=$(service_url feedback-service)
@@ -451,7 +485,8 @@ run() {
     n=$(push "$FILE" train "$OFFSET" "$LIMIT")
     sent=$((sent + n))
   fi
-  if (( TEST_LIMIT > 0 )); then
+  # in a round, the test tasks are the finetune-service's evaluation tasks
+  if (( TEST_LIMIT > 0 && ! ROUND )); then
     if [[ -n "$TEST_FILE" ]]; then
       n=$(push "$TEST_FILE" test 0 "$TEST_LIMIT")
     else
@@ -475,6 +510,10 @@ run() {
     "${baseline[@]}" --progress "$progress" --backlog-command "$backlog_command" \
     --dlq-hint "$(dlq_hint)" \
     | tee "$run_dir/summary.txt" || rc=$?
+  if (( ROUND && rc == 0 )); then
+    round_save_offset
+    round_after "$run_dir"
+  fi
   info "(summary saved in $run_dir/summary.txt)"
 
   if (( KEEP )); then
@@ -497,6 +536,10 @@ print_kept() {
     model_line=$(printf '  model-server       %s    log: %s' "$(service_url "$MODEL_SERVER")" \
       "$(service_log "$MODEL_SERVER")")$'\n'
   fi
+  if service_running "$FINETUNE" >/dev/null; then
+    model_line+=$(printf '  finetune-service   %s    log: %s' "$(service_url "$FINETUNE")" \
+      "$(service_log "$FINETUNE")")$'\n'
+  fi
   g=$(service_url generator-service)
   f=$(service_url filter-service)
   b=$(service_url feedback-service)
@@ -515,7 +558,7 @@ EOF
 
 stop_all() {
   local name
-  for name in "${SERVICES[@]}" "$MODEL_SERVER"; do service_stop "$name"; done
+  for name in "${SERVICES[@]}" "$FINETUNE" "$MODEL_SERVER"; do service_stop "$name"; done
   "$INFRA" stop
 }
 
@@ -525,6 +568,10 @@ status_all() {
   # model-server only matters offline, or when it runs anyway
   if (( OFFLINE )) || service_running "$MODEL_SERVER" >/dev/null; then
     service_status "$MODEL_SERVER" || rc=3
+  fi
+  # finetune-service only runs for --round
+  if service_running "$FINETUNE" >/dev/null; then
+    service_status "$FINETUNE" || rc=3
   fi
   "$INFRA" status || rc=3
   return "$rc"

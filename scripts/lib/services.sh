@@ -7,7 +7,7 @@
 # and JAVA. Meant to be sourced, not run.
 #
 # Environment: ITERA_GENERATOR_PORT (8081), ITERA_FILTER_PORT (8082), ITERA_FEEDBACK_PORT (8083),
-# ITERA_MODEL_SERVER_PORT (8090), ITERA_SERVICE_HEAP_OPTS (-Xmx512m),
+# ITERA_MODEL_SERVER_PORT (8090), ITERA_FINETUNE_PORT (8084), ITERA_SERVICE_HEAP_OPTS (-Xmx512m),
 # ITERA_SERVICE_START_TIMEOUT (120), ITERA_SERVICE_STOP_TIMEOUT (30). The services read
 # KAFKA_BOOTSTRAP_SERVERS, MONGODB_URI, OPENAI_BASE_URL, OPENAI_API_KEY, ITERA_LLM_MODEL,
 # ITERA_LLM_TEMPERATURE, ITERA_LLM_MAX_TOKENS, ITERA_CONCURRENCY and ITERA_REPAIR_MAX_ATTEMPTS
@@ -19,12 +19,16 @@ SERVICES=(generator-service filter-service feedback-service)
 # the local model, started by scripts/run.sh only when no OPENAI_BASE_URL is given
 # shellcheck disable=SC2034
 MODEL_SERVER=model-server
+# fine-tuning rounds, started by scripts/run.sh --round
+# shellcheck disable=SC2034
+FINETUNE=finetune-service
 SERVICES_DIR="$ITERA_HOME/services"
 SERVICE_HOST=127.0.0.1
 GENERATOR_PORT=${ITERA_GENERATOR_PORT:-8081}
 FILTER_PORT=${ITERA_FILTER_PORT:-8082}
 FEEDBACK_PORT=${ITERA_FEEDBACK_PORT:-8083}
 MODEL_SERVER_PORT=${ITERA_MODEL_SERVER_PORT:-8090}
+FINETUNE_PORT=${ITERA_FINETUNE_PORT:-8084}
 SERVICE_HEAP_OPTS=${ITERA_SERVICE_HEAP_OPTS:--Xmx512m}
 SERVICE_START_TIMEOUT=${ITERA_SERVICE_START_TIMEOUT:-120}
 SERVICE_STOP_TIMEOUT=${ITERA_SERVICE_STOP_TIMEOUT:-30}
@@ -35,6 +39,7 @@ service_port() {
     filter-service) printf '%s' "$FILTER_PORT" ;;
     feedback-service) printf '%s' "$FEEDBACK_PORT" ;;
     model-server) printf '%s' "$MODEL_SERVER_PORT" ;;
+    finetune-service) printf '%s' "$FINETUNE_PORT" ;;
     *) die "unknown service '$1'" ;;
   esac
 }
@@ -46,6 +51,7 @@ service_port_variable() {
     filter-service) printf 'ITERA_FILTER_PORT' ;;
     feedback-service) printf 'ITERA_FEEDBACK_PORT' ;;
     model-server) printf 'ITERA_MODEL_SERVER_PORT' ;;
+    finetune-service) printf 'ITERA_FINETUNE_PORT' ;;
     *) die "unknown service '$1'" ;;
   esac
 }
@@ -90,6 +96,12 @@ service_settings() {
       printf 'ITERA_MODELS_DIR=%s\nITERA_MODEL_THREADS=%s\nITERA_MODEL_CTX=%s\nITERA_MODEL_PARALLEL=%s\n' \
         "${ITERA_MODELS_DIR:-default}" "${ITERA_MODEL_THREADS:-default}" "${ITERA_MODEL_CTX:-default}" \
         "${ITERA_MODEL_PARALLEL:-default}"
+      ;;
+    finetune-service)
+      printf 'KAFKA_BOOTSTRAP_SERVERS=%s\nMONGODB_URI=%s\nOPENAI_BASE_URL=%s\nOPENAI_API_KEY=%s\n' \
+        "${KAFKA_BOOTSTRAP_SERVERS:-}" "${MONGODB_URI:-}" "${OPENAI_BASE_URL:-}" \
+        "$([[ -n "${OPENAI_API_KEY:-}" ]] && echo set || echo unset)"
+      env | grep '^ITERA_FINETUNE_' | sort || true
       ;;
     *)
       printf 'KAFKA_BOOTSTRAP_SERVERS=%s\nMONGODB_URI=%s\nITERA_REPAIR_MAX_ATTEMPTS=%s\n' \

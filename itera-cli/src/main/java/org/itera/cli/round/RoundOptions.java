@@ -1,0 +1,87 @@
+package org.itera.cli.round;
+
+import java.util.Optional;
+
+/** The options of {@code round-driver}; see {@link #HELP}. */
+record RoundOptions(String command, String finetune, Optional<Integer> round, Optional<String> subject,
+        long timeoutSeconds, long pollMillis, boolean reuse, int before, int after) {
+
+    static final String HELP = """
+            usage: round-driver <command> --finetune URL [options]
+              evaluate --round N [--subject S] [--reuse]
+                  evaluates round N (0 = the base models) through POST /rounds/N/evaluate and waits
+                  for it; with --reuse a finished evaluation of round N is shown instead of rerun
+              train
+                  starts a fine-tuning round (POST /rounds) and waits until every job of it ended;
+                  the last output line is round=N. Exit 3 when no agent has enough examples.
+              report --before N --after M [--subject S]
+                  prints accuracy with its 95% interval for rounds N and M, and the change
+              latest
+                  prints the highest round whose training ended (0 when none did)
+            options: --timeout SECONDS (3600), --poll-ms MILLIS (3000)
+            """;
+
+    static RoundOptions parse(String[] args) {
+        if (args.length == 0 || args[0].startsWith("-")) {
+            throw new IllegalArgumentException("the first argument is the command: evaluate, train, report or latest");
+        }
+        String command = args[0];
+        String finetune = null;
+        Integer round = null;
+        String subject = null;
+        long timeout = 3600;
+        long poll = 3000;
+        boolean reuse = false;
+        Integer before = null;
+        Integer after = null;
+        for (int i = 1; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--finetune" -> finetune = value(args, ++i, arg);
+                case "--round" -> round = number(args, ++i, arg);
+                case "--subject" -> subject = value(args, ++i, arg);
+                case "--timeout" -> timeout = number(args, ++i, arg);
+                case "--poll-ms" -> poll = number(args, ++i, arg);
+                case "--before" -> before = number(args, ++i, arg);
+                case "--after" -> after = number(args, ++i, arg);
+                case "--reuse" -> reuse = true;
+                default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
+            }
+        }
+        if (finetune == null) {
+            throw new IllegalArgumentException("--finetune URL is required");
+        }
+        switch (command) {
+            case "evaluate" -> require(round != null, "evaluate needs --round N");
+            case "report" -> require(before != null && after != null, "report needs --before N and --after M");
+            case "train", "latest" -> { }
+            default -> throw new IllegalArgumentException("unknown command '" + command + "'");
+        }
+        return new RoundOptions(command, finetune, Optional.ofNullable(round), Optional.ofNullable(subject),
+                timeout, poll, reuse, before == null ? 0 : before, after == null ? 0 : after);
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static int number(String[] args, int i, String option) {
+        String value = value(args, i, option);
+        try {
+            int n = Integer.parseInt(value);
+            require(n >= 0, option + " must not be negative");
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs a whole number, not '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.itera.cli.round;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintStream;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@code round-driver report}: accuracy before and after, per subject, with the 95% intervals. */
+final class RoundReport {
+
+    private final JsonNode evaluations;
+    private final Optional<String> subject;
+
+    RoundReport(JsonNode evaluations, Optional<String> subject) {
+        this.evaluations = evaluations;
+        this.subject = subject;
+    }
+
+    int print(int before, int after, PrintStream out) {
+        Set<String> subjects = new LinkedHashSet<>();
+        for (JsonNode doc : evaluations) {
+            String name = doc.path("subject").asText();
+            if (subject.map(name::equals).orElse(true)) {
+                subjects.add(name);
+            }
+        }
+        int printed = 0;
+        for (String name : subjects) {
+            Optional<Evaluation> first = Evaluation.find(evaluations, before, Optional.of(name));
+            Optional<Evaluation> second = Evaluation.find(evaluations, after, Optional.of(name));
+            if (first.isPresent() && second.isPresent()) {
+                out.print(compare(first.get(), second.get()));
+                printed++;
+            }
+        }
+        if (printed == 0) {
+            throw new RoundFailure("no subject has evaluations of both round " + before + " and round " + after);
+        }
+        return RoundDriver.OK;
+    }
+
+    static String compare(Evaluation before, Evaluation after) {
+        StringBuilder text = new StringBuilder();
+        text.append("Accuracy on the test split, ").append(before.subject()).append(":\n");
+        text.append("  before (round ").append(before.round()).append("): ").append(tail(before)).append('\n');
+        text.append("  after  (round ").append(after.round()).append("): ").append(tail(after)).append('\n');
+        double points = 100 * (after.accuracy() - before.accuracy());
+        text.append(String.format(Locale.ROOT, "  change: %+.1f points; %s%n", points, verdict(before, after)));
+        after.models().forEach((agent, model) -> text.append("  ").append(agent).append(": ")
+                .append(model).append('\n'));
+        return text.toString();
+    }
+
+    private static String tail(Evaluation evaluation) {
+        String line = evaluation.line();
+        return line.substring(line.indexOf(": ") + 2);
+    }
+
+    /** Whether the 95% intervals overlap: a rough but honest reading for a person. */
+    static String verdict(Evaluation before, Evaluation after) {
+        if (after.low() > before.high()) {
+            return "better beyond both 95% intervals";
+        }
+        if (after.high() < before.low()) {
+            return "worse beyond both 95% intervals";
+        }
+        return "the 95% intervals overlap: no clear difference at this n";
+    }
+}

@@ -1,0 +1,71 @@
+package org.itera.cli.round;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.Optional;
+
+/** {@code round-driver train}: starts a round (or joins the running one) and waits for its jobs. */
+final class RoundTraining {
+
+    private final FinetuneApi api;
+    private final Waiter waiter;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    RoundTraining(FinetuneApi api, Waiter waiter, PrintStream out, PrintStream err) {
+        this.api = api;
+        this.waiter = waiter;
+        this.out = out;
+        this.err = err;
+    }
+
+    int train() throws IOException, InterruptedException {
+        FinetuneApi.Reply started = api.post("/rounds");
+        int round;
+        switch (started.status()) {
+            case 200 -> round = started.body().path("round").asInt();
+            case 409 -> round = runningRound();
+            case 422 -> {
+                err.println("no fine-tuning round: no agent has enough new examples; untrained examples per agent: "
+                        + started.body().path("untrained") + " (the threshold is ITERA_FINETUNE_THRESHOLD)");
+                return RoundDriver.NOTHING_TO_TRAIN;
+            }
+            default -> throw new RoundFailure("could not start a round (HTTP " + started.status() + "): "
+                    + started.error());
+        }
+        err.println("fine-tuning round " + round + ": " + started.body().path("agents"));
+        JsonNode done = waiter.until("fine-tuning round " + round, () -> finished(round));
+        for (JsonNode job : done.path("jobs")) {
+            out.println("  " + jobLine(job));
+        }
+        out.println("round=" + round);
+        return RoundDriver.OK;
+    }
+
+    private int runningRound() throws IOException, InterruptedException {
+        for (JsonNode round : api.read("/rounds")) {
+            if ("running".equals(round.path("status").asText())) {
+                err.println("round " + round.path("_id").asInt() + " is running already; waiting for it");
+                return round.path("_id").asInt();
+            }
+        }
+        throw new RoundFailure("the finetune-service says a round is running, but GET /rounds lists none");
+    }
+
+    private Optional<JsonNode> finished(int round) throws IOException, InterruptedException {
+        JsonNode doc = api.read("/rounds/" + round);
+        return "running".equals(doc.path("status").asText()) ? Optional.empty() : Optional.of(doc);
+    }
+
+    static String jobLine(JsonNode job) {
+        String agent = job.path("agent").asText();
+        String status = job.path("status").asText();
+        int examples = job.path("examples").asInt();
+        if ("succeeded".equals(status)) {
+            return agent + ": succeeded, " + job.path("fineTunedModel").asText() + " (" + examples + " examples)";
+        }
+        String reason = job.path("reason").asText("");
+        return agent + ": " + status + (reason.isEmpty() ? "" : " (" + reason + ")") + "; keeps its model";
+    }
+}

@@ -1,0 +1,125 @@
+# shellcheck shell=bash
+# One self-improvement round for scripts/run.sh --round: the finetune-service evaluates the team
+# as it is (the "before"), the train tasks build the library, the finetune-service fine-tunes
+# every agent with enough new examples through the OpenAI fine-tuning API (the local model-server
+# offline), the generator swaps in the new models, and the same test tasks are evaluated again
+# (the "after"). Needs common.sh, services.sh and the run's variables (REPO, ITERA_HOME, JAVA,
+# SUBJECT, DIFFICULTY, FILE, TEST_FILE, TEST_LIMIT, LIMIT, OFFSET, TIMEOUT, OFFLINE, STARTED).
+# Meant to be sourced, not run.
+#
+# Environment (given to finetune-service): ITERA_FINETUNE_THRESHOLD (5 here: fewer examples than
+# that do not train an agent), ITERA_FINETUNE_EPOCHS (3), ITERA_FINETUNE_MODE (from-base),
+# ITERA_FINETUNE_BASE_MODEL (the run's ITERA_LLM_MODEL); the evaluation settings come from the run.
+
+ROUND_BEFORE=""   # the round evaluated as "before": the latest finished round, 0 for the base models
+
+# round_state_file: where the next round's first train row is kept, per data set (the generated
+# arithmetic tasks of a difficulty, or a subject's file). Called before the arithmetic tasks are
+# generated, while FILE is still empty for them.
+round_state_file() {
+  local key
+  key="$SUBJECT-$(basename "${FILE:-$DIFFICULTY}" .jsonl)"
+  [[ -z "$FILE" || "$FILE" == "$ITERA_HOME/data/arithmetic-"* ]] && key="arithmetic-$DIFFICULTY"
+  printf '%s' "$ITERA_HOME/state/round-offset-$key"
+}
+
+# round_pick_offset: without --offset, a round trains on the rows after the ones earlier rounds used.
+round_pick_offset() {
+  [[ -n "${OFFSET_GIVEN:-}" ]] && return 0
+  local file
+  file=$(round_state_file)
+  if [[ -f "$file" ]]; then
+    OFFSET=$(<"$file")
+    info "round: earlier rounds used the train rows before $OFFSET; this one starts there (--offset overrides)"
+  fi
+}
+
+round_save_offset() {
+  local file
+  file=$(round_state_file)
+  mkdir -p "$(dirname "$file")"
+  printf '%s\n' $((OFFSET + LIMIT)) >"$file"
+}
+
+# round_test_file: the test tasks the finetune-service evaluates: the generated arithmetic test
+# split, else the last TEST_LIMIT rows of FILE (never a train row: the train rows must end before).
+round_test_file() {
+  if [[ -n "$TEST_FILE" ]]; then
+    printf '%s' "$TEST_FILE"
+    return 0
+  fi
+  local rows out="$ITERA_HOME/data/$SUBJECT-round-test.jsonl"
+  # shellcheck disable=SC2153 # FILE is the run's dataset file
+  rows=$(grep -c '[^[:space:]]' "$FILE" || true)
+  (( OFFSET + LIMIT <= rows - TEST_LIMIT )) \
+    || die "$FILE has $rows rows: the train rows $OFFSET..$((OFFSET + LIMIT - 1)) would reach the last $TEST_LIMIT, which are the test split"
+  mkdir -p "$ITERA_HOME/data"
+  grep '[^[:space:]]' "$FILE" | tail -n "$TEST_LIMIT" >"$out"
+  printf '%s' "$out"
+}
+
+# round_configure: the finetune-service's settings for this run.
+round_configure() {
+  export ITERA_FINETUNE_AUTO=false
+  export ITERA_FINETUNE_THRESHOLD=${ITERA_FINETUNE_THRESHOLD:-5}
+  export ITERA_FINETUNE_EPOCHS=${ITERA_FINETUNE_EPOCHS:-3}
+  export ITERA_FINETUNE_BASE_MODEL=${ITERA_FINETUNE_BASE_MODEL:-$ITERA_LLM_MODEL}
+  export ITERA_FINETUNE_EVALUATION_FILE
+  ITERA_FINETUNE_EVALUATION_FILE=$(round_test_file)
+  export ITERA_FINETUNE_EVALUATION_SUBJECT=$SUBJECT
+  export ITERA_FINETUNE_EVALUATION_LIMIT=$TEST_LIMIT
+  export ITERA_FINETUNE_EVALUATION_TIMEOUT=${TIMEOUT}s
+  # a local job trains on two cores: give it time
+  export ITERA_FINETUNE_POLL_MAX=${ITERA_FINETUNE_POLL_MAX:-10s}
+}
+
+# round_setup_trainer: offline, the local trainer's virtual environment (idempotent).
+round_setup_trainer() {
+  (( OFFLINE )) || return 0
+  "$REPO/scripts/setup-trainer.sh" || die "could not set up the local trainer (scripts/setup-trainer.sh)"
+}
+
+round_start_service() {
+  service_running "$FINETUNE" >/dev/null || STARTED+=("$FINETUNE")
+  service_start "$FINETUNE"
+}
+
+# round_driver ARGS...: the round driver of itera-cli against this run's finetune-service.
+round_driver() {
+  local jar
+  jar=$(cli_jar) || die "no itera-cli jar in $CLI_TARGET"
+  "$JAVA" -Xmx128m -XX:TieredStopAtLevel=1 -cp "$jar:$CLI_TARGET/lib/*" org.itera.cli.round.RoundDriver "$1" \
+    --finetune "$(service_url "$FINETUNE")" --subject "$SUBJECT" --timeout "$TIMEOUT" "${@:2}"
+}
+
+# round_latest_done: the highest round whose training finished, 0 when none did.
+round_latest_done() {
+  round_driver latest || die "could not read the rounds from $(service_url "$FINETUNE")/rounds"
+}
+
+# round_before RUN_DIR: evaluates the team as it is now (reusing an earlier evaluation of it).
+round_before() {
+  ROUND_BEFORE=$(round_latest_done)
+  info "round: evaluating the team as it is (round $ROUND_BEFORE) on $TEST_LIMIT test tasks"
+  round_driver evaluate --round "$ROUND_BEFORE" --reuse | tee "$1/evaluation-before.txt" \
+    || die "the evaluation of round $ROUND_BEFORE failed (finetune-service log: $(service_log "$FINETUNE"))"
+}
+
+# round_after RUN_DIR: trains, evaluates the new models and prints before/after.
+round_after() {
+  local dir=$1 rc=0 after
+  info "round: fine-tuning every agent with at least $ITERA_FINETUNE_THRESHOLD new examples"
+  round_driver train | tee "$dir/round.txt" || rc=$?
+  if (( rc == 3 )); then
+    warn "no agent had enough new examples for a round; run again with a larger --limit"
+    return 0
+  fi
+  (( rc == 0 )) || die "the fine-tuning round failed (finetune-service log: $(service_log "$FINETUNE"))"
+  after=$(sed -n 's/^round=\([0-9][0-9]*\)$/\1/p' "$dir/round.txt" | tail -n 1)
+  [[ -n "$after" ]] || die "the round driver did not say which round it ran"
+  info "round: evaluating round $after on the same $TEST_LIMIT test tasks"
+  round_driver evaluate --round "$after" | tee "$dir/evaluation-after.txt" \
+    || die "the evaluation of round $after failed (finetune-service log: $(service_log "$FINETUNE"))"
+  printf '\n' | tee -a "$dir/summary.txt"
+  round_driver report --before "$ROUND_BEFORE" --after "$after" | tee -a "$dir/summary.txt"
+}
