@@ -9,7 +9,10 @@ import org.itera.core.event.Turn;
 import org.itera.core.team.TeamRunner;
 import org.itera.llm.OpenAiAgentCaller;
 
-/** Runs a task's team once and records the whole run as a trajectory. */
+/**
+ * Runs a task's team once and records the whole run as a trajectory. A task that names models of
+ * its own ({@code models}, e.g. an evaluation of an older round) runs those agents on them.
+ */
 @ApplicationScoped
 public class TrajectoryGenerator {
 
@@ -27,7 +30,7 @@ public class TrajectoryGenerator {
         Instant started = Instant.now();
         metrics.started(task);
         try {
-            List<Turn> turns = runner.run(task, caller);
+            List<Turn> turns = runner.run(task, caller.withModels(task.models()));
             TrajectoryEvent trajectory = new TrajectoryEvent(TrajectoryEvent.idFor(task, 0), task,
                     TrajectoryEvent.ORIGIN_GENERATED, null, null, 0, turns, started, Instant.now());
             metrics.generated(task);

@@ -7,6 +7,7 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.itera.core.event.ChatMessage;
 import org.itera.core.event.TokenUsage;
 import org.itera.core.event.Turn;
@@ -39,6 +40,18 @@ public class OpenAiAgentCaller implements AgentCaller {
     @Override
     public Turn call(String agentId, String role, List<ChatMessage> messages) {
         return callWith(agentId, selector.settingsFor(agentId), role, messages);
+    }
+
+    /**
+     * A caller for one task that uses {@code perTask}'s model for each agent it names and the
+     * current model for the others; this caller itself when the task names none.
+     */
+    public AgentCaller withModels(Map<String, String> perTask) {
+        if (perTask == null || perTask.isEmpty()) {
+            return this;
+        }
+        Map<String, String> models = Map.copyOf(perTask);
+        return (agentId, role, messages) -> callWith(agentId, selector.settingsFor(agentId, models), role, messages);
     }
 
     /** Makes the turn with explicit settings, e.g. a critic's or a repair step's own model. */
