@@ -50,6 +50,9 @@ class EvaluationTest {
             assertThat(task.split()).isEqualTo("test");
             assertThat(task.round()).isZero();
             assertThat(task.subject()).isEqualTo("physics");
+            assertThat(pushed).allSatisfy(r -> assertThat(Json.mapper().readValue(r.value(), TaskEvent.class).models())
+                    .as("round 0 runs the base team").isEqualTo(java.util.Map.of("physics-physicist", "gpt-4o-mini",
+                            "physics-mathematician", "gpt-4o-mini", "physics-synthesizer", "gpt-4o-mini")));
 
             trajectories.insertMany(List.of(graded("physics-eval/1@r0#0", true), graded("physics-eval/2@r0#0", true),
                     graded("physics-eval/3@r0#0", false), graded("physics-eval/4@r1#0", true),

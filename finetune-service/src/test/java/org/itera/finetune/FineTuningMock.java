@@ -9,13 +9,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import java.util.function.Supplier;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.itera.core.json.Json;
 
 /**
  * OpenAI's Files and fine-tuning jobs API on WireMock, with the JSON OpenAI returns: an upload,
- * a job per suffix, and a scenario per job (validating_files, running, then succeeded or failed).
+ * a job per suffix, and a scenario per job (validating_files, running, then succeeded or failed);
+ * transient (503, 429) and permanent (400) errors in OpenAI's error shape.
  */
 final class FineTuningMock {
 
@@ -35,6 +39,41 @@ final class FineTuningMock {
         server.stubFor(post(urlEqualTo("/v1/files")).willReturn(aResponse().withStatus(200).withFixedDelay(delayMs)
                 .withHeader("Content-Type", "application/json").withBody(file.toString())));
         return this;
+    }
+
+    /** The upload of files named {@code <name>...} answers 503, then 429, then as {@link #upload} does. */
+    FineTuningMock uploadFailsTwiceFor(String name) {
+        return twoTransientErrors("upload " + name, () -> post(urlEqualTo("/v1/files"))
+                .withRequestBody(WireMock.containing("filename=\"" + name)));
+    }
+
+    /** The upload of files named {@code <name>...} is refused with 400 and OpenAI's error message. */
+    FineTuningMock uploadRejectedFor(String name, String message) {
+        server.stubFor(post(urlEqualTo("/v1/files")).atPriority(1).withRequestBody(WireMock.containing("filename=\"" + name))
+                .willReturn(error(400, message, "invalid_request_error")));
+        return this;
+    }
+
+    /** Creating a job for suffixes containing {@code name} answers 503, then 429, then as usual. */
+    FineTuningMock createFailsTwiceFor(String name) {
+        return twoTransientErrors("create " + name, () -> post(urlEqualTo("/v1/fine_tuning/jobs"))
+                .withRequestBody(matchingJsonPath("$.suffix", WireMock.containing(name))));
+    }
+
+    private FineTuningMock twoTransientErrors(String scenario, Supplier<MappingBuilder> request) {
+        server.stubFor(request.get().atPriority(1).inScenario(scenario).whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(error(503, "The engine is currently overloaded, please try again later", "server_error"))
+                .willSetStateTo("rate-limited"));
+        server.stubFor(request.get().atPriority(1).inScenario(scenario).whenScenarioStateIs("rate-limited")
+                .willReturn(error(429, "Rate limit reached for requests", "requests").withHeader("Retry-After", "0"))
+                .willSetStateTo("recovered"));
+        return this;
+    }
+
+    private static ResponseDefinitionBuilder error(int status, String message, String type) {
+        ObjectNode body = Json.mapper().createObjectNode();
+        body.putObject("error").put("message", message).put("type", type).putNull("param").putNull("code");
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body.toString());
     }
 
     /** A job for suffixes containing {@code name} that ends with {@code fineTunedModel}. */
@@ -96,7 +135,7 @@ final class FineTuningMock {
         return body;
     }
 
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder okJson(ObjectNode body) {
+    private static ResponseDefinitionBuilder okJson(ObjectNode body) {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body.toString());
     }
 }

@@ -196,6 +196,31 @@ class FinetuneRoundTest {
         given().get("/q/health/ready").then().statusCode(200);
     }
 
+    @Test
+    @Order(5)
+    void fromBaseASecondRoundTrainsTheBaseModelOnAllTheAgentsExamples() throws Exception {
+        try (KafkaCompanion kafka = new KafkaCompanion(KafkaBrokerResource.bootstrapServers())) {
+            kafka.produceStrings().fromRecords(Records.agent("finetune-records", "physics", "physicist", "physics/ft2-", 10))
+                    .awaitCompletion();
+        }
+        Document later = new Document("agent", "physics-physicist").append("round", new Document("$gt", 1))
+                .append("finishedAt", new Document("$ne", null));
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() ->
+                db.getCollection("finetune_jobs").countDocuments(later) == 1);
+        Document job = db.getCollection("finetune_jobs").find(later).first();
+        int round = job.getInteger("round");
+        assertThat(job.getString("status")).isEqualTo("succeeded");
+        assertThat(job.getString("mode")).isEqualTo("from-base");
+        assertThat(job.getInteger("examples")).isEqualTo(22);
+        assertThat(Api.creations(llm.server(), "physics-physicist-r" + round)).singleElement().satisfies(r ->
+                assertThat(json(r.getBodyAsString()).get("model").asText()).isEqualTo("gpt-4o-mini"));
+        List<String> lines = Api.lines(Api.uploads(llm.server(), "physics-physicist-r" + round).get(0));
+        assertThat(lines).hasSize(22);
+        assertThat(lines.stream().filter(l -> l.contains("physics/ft2-"))).hasSize(10);
+        assertThat(db.getCollection("models").find(new Document("_id", "physics-physicist@r" + round)).first()
+                .getString("base")).isEqualTo("gpt-4o-mini");
+    }
+
     private static JsonNode json(String text) {
         try {
             return Json.mapper().readTree(text);

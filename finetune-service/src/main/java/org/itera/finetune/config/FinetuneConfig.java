@@ -35,6 +35,8 @@ public interface FinetuneConfig {
 
     Poll poll();
 
+    Retry retry();
+
     @WithDefault("false")
     boolean evaluateAfterRound();
 
@@ -64,6 +66,22 @@ public interface FinetuneConfig {
 
         @WithDefault("24h")
         Duration timeout();
+    }
+
+    /**
+     * Retries of one call to the Files or fine-tuning jobs API (upload, job creation, each poll):
+     * 408, 409, 429, 5xx, timeouts and dropped connections, with exponential backoff and full jitter.
+     */
+    interface Retry {
+        /** Attempts in all, the first included. */
+        @WithDefault("5")
+        int maxAttempts();
+
+        @WithDefault("1s")
+        Duration initialBackoff();
+
+        @WithDefault("30s")
+        Duration maxBackoff();
     }
 
     /** The test-split tasks an evaluation pushes. */

@@ -26,9 +26,11 @@ import org.itera.finetune.store.RoundStore;
 import org.jboss.logging.Logger;
 
 /**
- * Evaluates a round: pushes the configured test-split tasks onto {@code tasks} with that round,
- * waits for exactly their graded trajectories ({@code <taskId>@r<n>#0}) in {@code trajectories},
- * and records accuracy with its 95% Wilson interval and the model each agent had.
+ * Evaluates a round: pushes the configured test-split tasks onto {@code tasks} with that round and
+ * the round's models ({@code models}: each agent's model registered in the latest round up to n,
+ * else its base model; round 0 is the base team), waits for exactly their graded trajectories
+ * ({@code <taskId>@r<n>#0}) in {@code trajectories}, and records accuracy with its 95% Wilson
+ * interval and those models.
  */
 @ApplicationScoped
 public class Evaluator {
@@ -71,9 +73,10 @@ public class Evaluator {
         if (round < 0 || (round > 0 && rounds.find(round).isEmpty())) {
             throw new EvaluationException(404, "round " + round + " does not exist (0 evaluates the base models)");
         }
+        Map<String, String> models = models(subject, round);
         List<TaskEvent> tasks;
         try {
-            tasks = EvaluationTasks.load(Path.of(settings.file().get()), subject, round, settings.limit());
+            tasks = EvaluationTasks.load(Path.of(settings.file().get()), subject, round, settings.limit(), models);
         } catch (IOException | RuntimeException e) {
             throw new EvaluationException(400, "evaluation tasks unreadable: " + e.getMessage());
         }
@@ -82,7 +85,7 @@ public class Evaluator {
         }
         try {
             Document evaluation = new Document("_id", subject + "@r" + round).append("round", round)
-                    .append("subject", subject).append("models", models(subject, round)).append("tasks", tasks.size())
+                    .append("subject", subject).append("models", models).append("tasks", tasks.size())
                     .append("status", "running").append("startedAt", new Date());
             store.save(evaluation);
             tasks.forEach(publisher::publish);
@@ -95,8 +98,9 @@ public class Evaluator {
         }
     }
 
-    private Map<String, Object> models(String subject, int round) {
-        Map<String, Object> models = new LinkedHashMap<>();
+    /** Each agent of the subject's team with the model it had after round {@code round}. */
+    private Map<String, String> models(String subject, int round) {
+        Map<String, String> models = new LinkedHashMap<>();
         catalog.team(subject).roles().forEach(role -> {
             String agent = subject + "-" + role.name();
             models.put(agent, registry.latest(agent, round).map(d -> d.getString("model"))

@@ -2,17 +2,14 @@ package org.itera.finetune.round;
 
 import com.mongodb.client.model.Updates;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
-import org.itera.core.event.ModelUpdateEvent;
-import org.itera.finetune.FinetuneMetrics;
 import org.itera.finetune.config.FinetuneConfig;
-import org.itera.finetune.dataset.Example;
 import org.itera.finetune.dataset.Suffixes;
 import org.itera.finetune.dataset.TrainingFile;
-import org.itera.finetune.messaging.ModelUpdatePublisher;
+import org.itera.finetune.openai.client.CallInterruptedException;
 import org.itera.finetune.openai.client.FineTuningJob;
 import org.itera.finetune.openai.client.OpenAiFineTuningClient;
 import org.itera.finetune.store.ExampleStore;
@@ -21,9 +18,8 @@ import org.itera.finetune.store.ModelRegistry;
 import org.jboss.logging.Logger;
 
 /**
- * One agent's part of a round: training file, upload, job, follow; on success the model is
- * registered, announced on {@code model-updates} and its examples marked trained. Any other
- * outcome is recorded with its reason and the agent keeps its model.
+ * One agent's part of a round: training file, upload, job, then {@link JobCompletion}. After a
+ * restart, {@link #resume} takes the agent's job up where the record says it was.
  */
 @ApplicationScoped
 public class AgentTrainer {
@@ -35,72 +31,90 @@ public class AgentTrainer {
     private final JobStore jobs;
     private final ModelRegistry registry;
     private final OpenAiFineTuningClient client;
-    private final JobFollower follower;
-    private final ModelUpdatePublisher publisher;
-    private final FinetuneMetrics metrics;
+    private final JobCompletion completion;
 
     public AgentTrainer(FinetuneConfig config, ExampleStore examples, JobStore jobs, ModelRegistry registry,
-            OpenAiFineTuningClient client, JobFollower follower, ModelUpdatePublisher publisher, FinetuneMetrics metrics) {
+            OpenAiFineTuningClient client, JobCompletion completion) {
         this.config = config;
         this.examples = examples;
         this.jobs = jobs;
         this.registry = registry;
         this.client = client;
-        this.follower = follower;
-        this.publisher = publisher;
-        this.metrics = metrics;
+        this.completion = completion;
     }
 
-    /** Trains the agent in the round; true when it got a new model. */
-    public boolean train(String agent, int round) {
+    /** Trains the agent in the round. */
+    public AgentOutcome train(String agent, int round) {
         Optional<Document> last = registry.latest(agent, Integer.MAX_VALUE);
         boolean continuing = config.continueMode() && last.isPresent();
         String from = continuing ? last.get().getString("model") : config.baseModelOf(agent);
-        List<Example> set = examples.examples(agent, continuing);
-        TrainingFile file = TrainingFile.of(set);
-        jobs.begin(agent, round, continuing ? "continue" : "from-base", from, file.exampleIds().size());
+        TrainingFile file = TrainingFile.of(examples.examples(agent, continuing));
+        jobs.begin(agent, round, continuing ? "continue" : "from-base", from, file.exampleIds());
         if (!file.rejected().isEmpty()) {
             jobs.update(agent, round, Updates.set("rejected", new Document(new LinkedHashMap<String, Object>(file.rejected()))));
         }
         if (!file.valid()) {
-            return end(agent, round, "skipped", file.problem());
+            return completion.end(agent, round, "skipped", file.problem());
         }
-        try {
+        return guarded(agent, round, () -> {
             String suffix = Suffixes.of(agent, round);
             String fileId = client.uploadTrainingFile(suffix + ".jsonl", file.jsonl());
-            jobs.update(agent, round, Updates.set("trainingFile", fileId), Updates.set("status", "uploaded"));
+            jobs.update(agent, round, Updates.set("trainingFile", fileId), Updates.set("suffix", suffix),
+                    Updates.set("status", "uploaded"));
             FineTuningJob job = client.createJob(fileId, from, suffix, config.epochs());
-            jobs.update(agent, round, Updates.set("jobId", job.id()), Updates.set("suffix", suffix),
-                    Updates.set("status", job.status()));
+            jobs.update(agent, round, Updates.set("jobId", job.id()), Updates.set("status", job.status()));
             LOG.infof("round %d: fine-tuning job %s for %s on %d examples from %s", round, job.id(), agent,
                     file.exampleIds().size(), from);
-            FineTuningJob done = follower.follow(agent, round, job);
-            if (!done.succeeded()) {
-                return end(agent, round, done.status(), done.reason());
-            }
-            Document identity = examples.identity(agent);
-            ModelUpdateEvent update = new ModelUpdateEvent(agent, identity.getString("subject"),
-                    identity.getString("role"), done.fineTunedModel(), from, round, done.id(), file.exampleIds().size());
-            registry.register(update);
-            publisher.publish(update);
-            registry.markPublished(agent, round);
-            examples.markTrained(file.exampleIds(), round);
-            jobs.update(agent, round, Updates.set("fineTunedModel", done.fineTunedModel()));
-            return end(agent, round, "succeeded", null);
+            return completion.follow(agent, round, job, from, file.exampleIds());
+        });
+    }
+
+    /**
+     * Takes up the agent's part of a round a stopped instance left unfinished: a created job is
+     * followed to its end; one interrupted before its job was created is recorded as an error (its
+     * examples stay untrained, so a later round trains them; an uploaded file is left unused).
+     */
+    public AgentOutcome resume(String agent, int round) {
+        Optional<Document> record = jobs.find(agent, round);
+        if (record.isEmpty()) {
+            jobs.begin(agent, round, config.mode(), config.baseModelOf(agent), List.of());
+            return completion.end(agent, round, "error", "interrupted by a stop before its job was prepared");
+        }
+        Document job = record.get();
+        if (job.get("finishedAt") != null) {
+            return "succeeded".equals(job.getString("status")) ? AgentOutcome.TRAINED : AgentOutcome.NOT_TRAINED;
+        }
+        String jobId = job.getString("jobId");
+        if (jobId == null) {
+            return completion.end(agent, round, "error", "interrupted by a stop before its fine-tuning job was created"
+                    + " (status " + job.getString("status") + (job.get("trainingFile") == null ? ""
+                    : ", file " + job.getString("trainingFile") + " uploaded") + "); its examples stay untrained");
+        }
+        List<String> ids = job.getList("exampleIds", String.class, List.of());
+        LOG.infof("round %d: following job %s of %s again after a restart", round, jobId, agent);
+        return guarded(agent, round, () -> completion.follow(agent, round,
+                new FineTuningJob(jobId, "resuming", job.getString("model"), null, job.getString("trainingFile"),
+                        null, null, null), job.getString("model"), ids));
+    }
+
+    private AgentOutcome guarded(String agent, int round, Step step) {
+        try {
+            return step.run();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return end(agent, round, "error", "interrupted");
+            return AgentOutcome.INTERRUPTED;
+        } catch (CallInterruptedException e) {
+            return AgentOutcome.INTERRUPTED;
         } catch (RuntimeException e) {
-            return end(agent, round, "error", client.redact(String.valueOf(e.getMessage())));
+            if (Thread.currentThread().isInterrupted()) {
+                return AgentOutcome.INTERRUPTED;
+            }
+            return completion.end(agent, round, "error", client.redact(String.valueOf(e.getMessage())));
         }
     }
 
-    private boolean end(String agent, int round, String status, String reason) {
-        jobs.finish(agent, round, status, reason);
-        metrics.job(agent, status);
-        if (reason != null) {
-            LOG.warnf("round %d: %s did not get a new model (%s): %s", round, agent, status, reason);
-        }
-        return "succeeded".equals(status);
+    @FunctionalInterface
+    private interface Step {
+        AgentOutcome run() throws InterruptedException;
     }
 }

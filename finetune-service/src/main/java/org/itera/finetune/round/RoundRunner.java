@@ -4,12 +4,17 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.bson.Document;
 import org.itera.finetune.config.FinetuneConfig;
 import org.itera.finetune.store.ExampleStore;
 import org.itera.finetune.store.RoundStore;
@@ -17,7 +22,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs rounds, one at a time: a round trains, in parallel, every agent with at least the
- * threshold of untrained examples, then fires {@link RoundFinished}.
+ * threshold of untrained examples, then fires {@link RoundFinished}. A round interrupted by a
+ * stop stays {@code running} in the store and is resumed on the next start ({@link #resume}).
  */
 @ApplicationScoped
 public class RoundRunner {
@@ -51,9 +57,7 @@ public class RoundRunner {
      * @throws RoundRunningException when a round is running
      */
     public RoundStart start(String trigger) {
-        if (!running.compareAndSet(false, true)) {
-            throw new RoundRunningException("a round is running");
-        }
+        claim();
         try {
             Map<String, Integer> untrained = examples.untrainedCounts();
             List<String> agents = untrained.entrySet().stream().filter(e -> e.getValue() >= config.threshold())
@@ -64,7 +68,7 @@ public class RoundRunner {
             }
             int round = rounds.open(agents, trigger, config.mode());
             LOG.infof("round %d (%s) trains %s", round, trigger, agents);
-            executor.execute(() -> run(round, agents));
+            execute(() -> runRound(round, agents, agent -> trainer.train(agent, round)).stream().toList());
             return new RoundStart(round, agents, untrained);
         } catch (RuntimeException e) {
             running.set(false);
@@ -72,24 +76,69 @@ public class RoundRunner {
         }
     }
 
+    /**
+     * Claims the runner now and, in the background, finishes the {@code open} rounds (the ones a
+     * stopped instance left running), oldest first, resuming each agent's job.
+     *
+     * @throws RoundRunningException when a round is running
+     */
+    public void resume(List<Document> open) {
+        claim();
+        execute(() -> {
+            List<RoundFinished> done = new ArrayList<>();
+            for (Document round : open) {
+                int n = round.getInteger("_id");
+                List<String> agents = round.getList("agents", String.class, List.of());
+                LOG.infof("round %d was left running by a stopped instance: resuming %s", n, agents);
+                runRound(n, agents, agent -> trainer.resume(agent, n)).ifPresent(done::add);
+            }
+            return done;
+        });
+    }
+
     public boolean isRunning() {
         return running.get();
     }
 
-    private void run(int round, List<String> agents) {
-        List<String> trained = List.of();
-        try {
-            List<CompletableFuture<Boolean>> jobs = agents.stream()
-                    .map(agent -> CompletableFuture.supplyAsync(() -> trainer.train(agent, round), executor)).toList();
-            trained = agents.stream().filter(agent -> jobs.get(agents.indexOf(agent)).join()).toList();
-            rounds.close(round, trained);
-            LOG.infof("round %d done: new models for %s", round, trained);
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "round %d ended with an error", round);
-        } finally {
-            running.set(false);
+    private void claim() {
+        if (!running.compareAndSet(false, true)) {
+            throw new RoundRunningException("a round is running");
         }
-        finished.fire(new RoundFinished(round, agents, trained));
+    }
+
+    /** Runs the work, frees the runner, then announces the rounds it finished. */
+    private void execute(Supplier<List<RoundFinished>> work) {
+        executor.execute(() -> {
+            List<RoundFinished> done = List.of();
+            try {
+                done = work.get();
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "rounds ended with an error");
+            } finally {
+                running.set(false);
+            }
+            done.forEach(finished::fire);
+        });
+    }
+
+    /** The round, unless a stop interrupted it (then it stays open for the next start). */
+    private Optional<RoundFinished> runRound(int round, List<String> agents, Function<String, AgentOutcome> train) {
+        List<CompletableFuture<AgentOutcome>> jobs = agents.stream()
+                .map(agent -> CompletableFuture.supplyAsync(() -> train.apply(agent), executor)).toList();
+        List<AgentOutcome> outcomes = jobs.stream().map(CompletableFuture::join).toList();
+        if (outcomes.contains(AgentOutcome.INTERRUPTED) || Thread.currentThread().isInterrupted()) {
+            LOG.infof("round %d interrupted by a stop; it resumes on the next start", round);
+            return Optional.empty();
+        }
+        List<String> trained = new ArrayList<>();
+        for (int i = 0; i < agents.size(); i++) {
+            if (outcomes.get(i) == AgentOutcome.TRAINED) {
+                trained.add(agents.get(i));
+            }
+        }
+        rounds.close(round, trained);
+        LOG.infof("round %d done: new models for %s", round, trained);
+        return Optional.of(new RoundFinished(round, agents, List.copyOf(trained)));
     }
 
     void stop(@Observes ShutdownEvent event) {

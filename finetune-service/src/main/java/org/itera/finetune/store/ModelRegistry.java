@@ -2,7 +2,6 @@ package org.itera.finetune.store;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +14,11 @@ import java.util.Optional;
 import org.bson.Document;
 import org.itera.core.event.ModelUpdateEvent;
 
-/** {@code models}: every fine-tuned model, one document per (agent, round); the latest one is current. */
+/**
+ * {@code models}: every fine-tuned model, one document per (agent, round); the latest one is
+ * current. {@code published} tells whether it was announced on {@code model-updates}, so a job
+ * completed again after a restart registers and announces its model only once.
+ */
 @ApplicationScoped
 public class ModelRegistry {
 
@@ -29,12 +32,21 @@ public class ModelRegistry {
         return agent + "@r" + round;
     }
 
-    public void register(ModelUpdateEvent model) {
+    /** Registers the model unless the agent already has one for the round; returns the one registered. */
+    public Document registerOnce(ModelUpdateEvent model) {
         Document doc = new Document("_id", idOf(model.agent(), model.round())).append("agent", model.agent())
                 .append("subject", model.subject()).append("role", model.role()).append("model", model.model())
                 .append("base", model.base()).append("round", model.round()).append("jobId", model.jobId())
                 .append("examples", model.examples()).append("published", false).append("createdAt", new Date());
-        models().replaceOne(Filters.eq("_id", doc.getString("_id")), doc, new ReplaceOptions().upsert(true));
+        Collections.insertIfAbsent(models(), doc);
+        return models().find(Filters.eq("_id", doc.getString("_id"))).first();
+    }
+
+    /** The event announcing a registered model. */
+    public static ModelUpdateEvent eventOf(Document model) {
+        return new ModelUpdateEvent(model.getString("agent"), model.getString("subject"), model.getString("role"),
+                model.getString("model"), model.getString("base"), model.getInteger("round"), model.getString("jobId"),
+                model.getInteger("examples"));
     }
 
     public void markPublished(String agent, int round) {

@@ -39,6 +39,11 @@ public class RoundStore {
                 Updates.set("trained", trained), Updates.set("finishedAt", new Date())));
     }
 
+    /** Rounds still {@code running}: after a start-up, the ones a stopped instance left unfinished. */
+    public List<Document> unfinished() {
+        return rounds().find(Filters.eq("status", "running")).sort(Sorts.ascending("_id")).into(new ArrayList<>());
+    }
+
     public Optional<Document> find(int round) {
         return Optional.ofNullable(rounds().find(Filters.eq("_id", round)).first());
     }

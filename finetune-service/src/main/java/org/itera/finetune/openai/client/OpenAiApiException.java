@@ -15,8 +15,11 @@ public class OpenAiApiException extends RuntimeException {
         return status;
     }
 
-    /** 408, 429, 5xx and no response at all are worth another try. */
+    /**
+     * 408 (timeout), 409 (conflict: a concurrent request on the same object), 429 (rate limit), 5xx
+     * and no response at all (timeouts, refused or dropped connections) are worth another try.
+     */
     public boolean retryable() {
-        return status == 0 || status == 408 || status == 429 || status >= 500;
+        return status == 0 || status == 408 || status == 409 || status == 429 || status >= 500;
     }
 }

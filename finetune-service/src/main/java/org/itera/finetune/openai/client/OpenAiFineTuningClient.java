@@ -13,11 +13,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import org.itera.core.json.Json;
+import org.itera.finetune.config.FinetuneConfig;
 import org.itera.finetune.config.OpenAiConfig;
 
 /**
  * OpenAI's Files and fine-tuning jobs API over the JDK HttpClient: upload a JSONL training file,
- * create a job, read a job and its events. Error texts are redacted of the API key.
+ * create a job, read a job and its events. Each call is retried on transient errors
+ * ({@link ApiRetry}); error texts are redacted of the API key.
  */
 @ApplicationScoped
 public class OpenAiFineTuningClient {
@@ -27,10 +29,12 @@ public class OpenAiFineTuningClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
     private final String baseUrl;
     private final Optional<String> apiKey;
+    private final ApiRetry retry;
 
-    public OpenAiFineTuningClient(OpenAiConfig config) {
+    public OpenAiFineTuningClient(OpenAiConfig config, FinetuneConfig finetune) {
         this.baseUrl = config.baseUrl().replaceAll("/+$", "");
         this.apiKey = config.apiKey().filter(k -> !k.isBlank());
+        this.retry = ApiRetry.from(finetune.retry());
     }
 
     /** {@code POST /files} with {@code purpose=fine-tune}; returns the file id. */
@@ -70,15 +74,20 @@ public class OpenAiFineTuningClient {
         return builder;
     }
 
-    private JsonNode send(HttpRequest.Builder request, String what) {
+    private JsonNode send(HttpRequest.Builder builder, String what) {
+        HttpRequest request = builder.build();
+        return retry.run(what, () -> sendOnce(request, what));
+    }
+
+    private JsonNode sendOnce(HttpRequest request, String what) {
         HttpResponse<String> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new OpenAiApiException(0, redact(what + " failed: " + e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new OpenAiApiException(0, what + " interrupted");
+            throw new CallInterruptedException(what + " interrupted");
         }
         if (response.statusCode() / 100 != 2) {
             throw new OpenAiApiException(response.statusCode(),
