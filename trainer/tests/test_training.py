@@ -1,0 +1,63 @@
+import pytest
+
+from itera_trainer import data
+from itera_trainer.llama_gguf import load_llama
+from itera_trainer.tokenizer import tokenizer_from_gguf
+from itera_trainer.training import TrainSettings, epoch_batches, train
+
+from conftest import toy_conversations
+
+
+@pytest.fixture(scope="module")
+def examples(tiny_gguf):
+    _, base = load_llama(tiny_gguf)
+    tok = tokenizer_from_gguf(base)
+    return [data.encode(tok, c, False, 256) for c in toy_conversations()]
+
+
+def run(tiny_gguf, examples, seed=42, steps=10, lr=1e-2):
+    model, _ = load_llama(tiny_gguf)
+    losses = []
+    s = TrainSettings(epochs=100, learning_rate=lr, batch_size=2, seed=seed, max_steps=steps)
+    merged = train(model, examples, s, pad_id=0, on_step=lambda r: losses.append(r))
+    return merged, losses
+
+
+def test_loss_goes_down(tiny_gguf, examples):
+    _, reports = run(tiny_gguf, examples, steps=12)
+    losses = [r.loss for r in reports]
+    assert len(losses) == 12
+    assert sum(losses[-2:]) / 2 < 0.7 * sum(losses[:2]) / 2, losses
+
+
+def test_reports_count_steps_epochs_tokens_and_decaying_rate(tiny_gguf, examples):
+    _, reports = run(tiny_gguf, examples, steps=5)
+    assert [r.step for r in reports] == [1, 2, 3, 4, 5]
+    assert [r.epoch for r in reports] == [1, 1, 2, 2, 3]
+    assert all(r.total_steps == 5 for r in reports)
+    assert [r.learning_rate for r in reports] == pytest.approx([1e-2, 8e-3, 6e-3, 4e-3, 2e-3])
+    assert reports[-1].tokens > reports[0].tokens > 0
+
+
+def test_same_seed_same_losses_other_seed_other_losses(tiny_gguf, examples):
+    first = [r.loss for r in run(tiny_gguf, examples, seed=5, steps=4)[1]]
+    again = [r.loss for r in run(tiny_gguf, examples, seed=5, steps=4)[1]]
+    other = [r.loss for r in run(tiny_gguf, examples, seed=6, steps=4)[1]]
+    assert first == again
+    assert first != other
+
+
+def test_epoch_order_is_a_seeded_permutation():
+    a = epoch_batches(10, 4, seed=1, epoch=1)
+    assert a == epoch_batches(10, 4, seed=1, epoch=1)
+    assert sorted(i for b in a for i in b) == list(range(10))
+    assert [len(b) for b in a] == [4, 4, 2]
+    assert a != epoch_batches(10, 4, seed=1, epoch=2)
+
+
+def test_merged_model_differs_from_base_only_in_targeted_projections(tiny_gguf, examples):
+    base, _ = load_llama(tiny_gguf)
+    merged, _ = run(tiny_gguf, examples, steps=3)
+    changed = {n for n, p in merged.state_dict().items() if not p.equal(base.state_dict()[n])}
+    assert changed and all(n.endswith("_proj.weight") for n in changed)
+    assert "model.embed_tokens.weight" not in changed
