@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 import org.itera.modelserver.api.CompletionBodies.Choice;
 import org.itera.modelserver.api.CompletionBodies.Message;
 import org.itera.modelserver.api.CompletionBodies.Usage;
+import org.itera.modelserver.llama.Admission;
 import org.itera.modelserver.llama.Completion;
 import org.itera.modelserver.llama.LoadedModel;
 import org.itera.modelserver.llama.ModelCatalog;
@@ -21,7 +22,7 @@ import java.util.UUID;
 
 /**
  * {@code POST /v1/chat/completions}. Everything that can be refused (bad body, unknown model,
- * prompt too long, queue full) is refused before anything is generated or streamed.
+ * queue full, prompt too long) is refused before anything is generated or streamed.
  */
 @Path("/v1/chat/completions")
 public class ChatCompletionResource {
@@ -36,19 +37,18 @@ public class ChatCompletionResource {
     @Consumes(MediaType.WILDCARD)
     public Response complete(String body) {
         ChatRequest request = ChatRequestParser.parse(body);
-        LoadedModel model = catalog.find(request.model())
+        // Admission comes first: it holds the model in memory (a fine-tuned one may otherwise be
+        // unloaded) while the prompt is rendered and generated.
+        Admission admission = catalog.admit(request.model(), request.n())
                 .orElseThrow(() -> ApiException.unknownModel(request.model()));
-        Prompt prompt = model.prompt(request.messages());
-        int room = model.slotContext() - prompt.tokens();
-        if (room < 1) {
-            throw ApiException.contextExceeded(prompt.tokens(), model.slotContext());
+        Ticket ticket = admission.ticket();
+        CompletionJob job;
+        try {
+            job = accept(request, admission.model());
+        } catch (RuntimeException e) {
+            ticket.close();
+            throw e;
         }
-        int maxTokens = request.maxTokens() == null ? room : Math.min(request.maxTokens(), room);
-        Sampling sampling = new Sampling(maxTokens, request.temperature(), request.topP(), request.stop(),
-                request.seed());
-        CompletionJob job = new CompletionJob("chatcmpl-" + UUID.randomUUID().toString().replace("-", ""),
-                System.currentTimeMillis() / 1000, request.model(), request, model, prompt, sampling);
-        Ticket ticket = model.admit(request.n());
         if (request.stream()) {
             return Response.ok(new CompletionStream(job, ticket), "text/event-stream")
                     .header("Cache-Control", "no-cache")
@@ -58,6 +58,19 @@ public class ChatCompletionResource {
         try (ticket) {
             return Response.ok(whole(job), MediaType.APPLICATION_JSON_TYPE).build();
         }
+    }
+
+    private static CompletionJob accept(ChatRequest request, LoadedModel model) {
+        Prompt prompt = model.prompt(request.messages());
+        int room = model.slotContext() - prompt.tokens();
+        if (room < 1) {
+            throw ApiException.contextExceeded(prompt.tokens(), model.slotContext());
+        }
+        int maxTokens = request.maxTokens() == null ? room : Math.min(request.maxTokens(), room);
+        Sampling sampling = new Sampling(maxTokens, request.temperature(), request.topP(), request.stop(),
+                request.seed());
+        return new CompletionJob("chatcmpl-" + UUID.randomUUID().toString().replace("-", ""),
+                System.currentTimeMillis() / 1000, request.model(), request, model, prompt, sampling);
     }
 
     private static CompletionBodies.Completion whole(CompletionJob job) {

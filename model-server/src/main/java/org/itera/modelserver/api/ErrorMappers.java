@@ -4,6 +4,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.itera.modelserver.config.ModelServerConfig;
+import org.itera.modelserver.finetune.files.InvalidFileException;
 import org.itera.modelserver.llama.QueueFullException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -22,6 +23,11 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response api(ApiException e) {
         return ErrorBody.response(e.status(), e.type(), e.getMessage(), e.param(), e.code());
+    }
+
+    @ServerExceptionMapper
+    public Response invalidFile(InvalidFileException e) {
+        return ErrorBody.response(400, "invalid_request_error", e.getMessage(), e.param(), null);
     }
 
     @ServerExceptionMapper

@@ -3,7 +3,10 @@ package org.itera.modelserver.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Settings of the model-server ({@code itera.model-server.*}); env-var defaults live in application.properties. */
 @ConfigMapping(prefix = "itera.model-server")
@@ -11,6 +14,9 @@ public interface ModelServerConfig {
 
     /** Directory whose {@code *.gguf} files are served. */
     String modelsDir();
+
+    /** Where uploaded files, fine-tuning jobs and fine-tuned models are kept across restarts. */
+    String dataDir();
 
     /** CPU threads llama.cpp uses per model (generation and prompt processing). */
     @WithDefault("2")
@@ -35,8 +41,61 @@ public interface ModelServerConfig {
     /** Extra names accepted for a model: alias to model id (file name without .gguf). */
     Map<String, String> aliases();
 
+    /** Uploads through {@code POST /v1/files}. */
+    FilesConfig files();
+
+    /** Models produced by fine-tuning jobs. */
+    FineTunedConfig fineTuned();
+
+    /** The LoRA trainer process run for each fine-tuning job. */
+    TrainerConfig trainer();
+
     /** Tokens each slot may hold (prompt plus completion). */
     default int slotContext() {
         return ctx() / Math.max(1, parallel());
+    }
+
+    interface FilesConfig {
+        /** Largest accepted training file in bytes. */
+        @WithDefault("104857600")
+        long maxBytes();
+    }
+
+    interface FineTunedConfig {
+        /** Fine-tuned models held in memory at once; the least recently used idle one is closed beyond that. */
+        @WithDefault("4")
+        int maxLoaded();
+    }
+
+    interface TrainerConfig {
+        /** Program and leading arguments; the trainer's {@code train ...} arguments are appended. */
+        List<String> command();
+
+        /** Learning rate for {@code learning_rate_multiplier} 1. */
+        @WithDefault("2e-4")
+        double baseLearningRate();
+
+        @WithDefault("3")
+        int defaultEpochs();
+
+        @WithDefault("4")
+        int defaultBatchSize();
+
+        /** Upper bound on optimizer steps of every job (tests and quick trials); none by default. */
+        Optional<Integer> maxSteps();
+
+        /** CPU threads of the trainer; defaults to {@code itera.model-server.threads}. */
+        Optional<Integer> threads();
+
+        /** GGUF type of fine-tuned models: q8_0 or f16. */
+        @WithDefault("q8_0")
+        String outtype();
+
+        /** JSON file of prompts the trainer answers greedily after training (a reference for llama.cpp). */
+        Optional<String> referencePrompts();
+
+        /** How long a cancelled trainer may take to exit after SIGTERM before it is killed. */
+        @WithDefault("20s")
+        Duration stopTimeout();
     }
 }

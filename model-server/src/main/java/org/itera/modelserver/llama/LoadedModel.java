@@ -26,12 +26,15 @@ public final class LoadedModel implements AutoCloseable {
     private final LlamaModel llama;
     private final int slotContext;
     private final Semaphore admission;
+    private final int capacity;
+    private boolean retired;
 
     LoadedModel(String id, long created, LlamaModel llama, int slotContext, int capacity) {
         this.id = id;
         this.created = created;
         this.llama = llama;
         this.slotContext = slotContext;
+        this.capacity = capacity;
         this.admission = new Semaphore(capacity);
     }
 
@@ -60,12 +63,31 @@ public final class LoadedModel implements AutoCloseable {
         return new Prompt(text, llama.encode(text).length);
     }
 
-    /** Takes places for {@code sequences} sequences, or fails at once when the queue is full. */
+    /**
+     * Takes places for {@code sequences} sequences, or fails at once when the queue is full
+     * ({@link QueueFullException}) or the model was retired to be closed ({@link ModelRetiredException}).
+     */
     public Ticket admit(int sequences) {
         if (!admission.tryAcquire(sequences)) {
+            synchronized (this) {
+                if (retired) {
+                    throw new ModelRetiredException(id);
+                }
+            }
             throw new QueueFullException(id);
         }
         return new Ticket(admission, sequences);
+    }
+
+    /**
+     * Takes every place if nobody holds one, so that no request can enter any more and the model
+     * can be closed safely. False when the model is in use.
+     */
+    synchronized boolean retire() {
+        if (!retired && admission.tryAcquire(capacity)) {
+            retired = true;
+        }
+        return retired;
     }
 
     /**

@@ -8,20 +8,21 @@ import org.itera.modelserver.config.ModelServerConfig;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * The models this server serves: every {@code *.gguf} in the models directory, loaded once at
- * start (a few small files fit easily in memory). A file that llama.cpp cannot load is logged
- * and left out. Models are found by id (file name without .gguf, case-insensitive) or alias.
+ * start, and the fine-tuned models registered by fine-tuning jobs, loaded on first use
+ * ({@link LazyModels}). A file that llama.cpp cannot load is logged and left out. Models are found
+ * by id (case-insensitive) or alias.
  */
 @ApplicationScoped
 public class ModelCatalog {
@@ -29,20 +30,25 @@ public class ModelCatalog {
     private static final Logger LOG = Logger.getLogger(ModelCatalog.class);
 
     private final ModelServerConfig config;
+    private final ModelLoader loader;
+    private final LazyModels lazy;
     private final Map<String, LoadedModel> models = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private final Map<String, ServedModel> served = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
     public ModelCatalog(ModelServerConfig config) {
         this.config = config;
+        this.loader = new ModelLoader(config);
+        this.lazy = new LazyModels(loader, config.fineTuned().maxLoaded());
     }
 
     void onStart(@Observes StartupEvent event) {
         Path dir = Path.of(config.modelsDir());
-        ModelLoader loader = new ModelLoader(config);
-        for (Path file : ggufFiles(dir)) {
+        for (Path file : ModelLoader.ggufFiles(dir)) {
             try {
                 LoadedModel model = loader.load(file);
                 synchronized (models) {
                     models.put(model.id(), model);
+                    served.put(model.id(), new ServedModel(model.id(), file, model.created(), null, null));
                 }
             } catch (Exception | UnsatisfiedLinkError e) {
                 LOG.errorf("cannot load model %s: %s", file, e.getMessage());
@@ -57,38 +63,84 @@ public class ModelCatalog {
         synchronized (models) {
             models.values().forEach(LoadedModel::close);
             models.clear();
+            served.clear();
         }
+        lazy.closeAll();
     }
 
+    /** The base models loaded from the models directory. */
     public List<LoadedModel> all() {
         synchronized (models) {
             return new ArrayList<>(models.values());
         }
     }
 
-    public Optional<LoadedModel> find(String name) {
+    /** Every served model, base models first, then fine-tuned ones from the oldest. */
+    public List<ServedModel> served() {
+        synchronized (models) {
+            return served.values().stream()
+                    .sorted(Comparator.comparing(ServedModel::fineTuned).thenComparingLong(ServedModel::created))
+                    .toList();
+        }
+    }
+
+    /** The model a name (id or alias) stands for. */
+    public Optional<ServedModel> describe(String name) {
         if (name == null) {
             return Optional.empty();
         }
         String id = config.aliases().getOrDefault(name.toLowerCase(Locale.ROOT), name);
         synchronized (models) {
-            return Optional.ofNullable(models.get(id));
+            return Optional.ofNullable(served.get(id));
         }
     }
 
-    private static List<Path> ggufFiles(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            LOG.warnf("models directory %s does not exist", dir);
-            return List.of();
+    /** Adds a fine-tuned model; it is loaded when first asked for. */
+    public void register(ServedModel model) {
+        synchronized (models) {
+            served.put(model.id(), model);
         }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".gguf"))
-                    .filter(Files::isRegularFile)
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            LOG.errorf("cannot list models directory %s: %s", dir, e.getMessage());
-            return List.of();
+    }
+
+    /** Stops serving a fine-tuned model (it is closed now if idle, else when it next would be evicted). */
+    public void unregister(String id) {
+        synchronized (models) {
+            ServedModel model = served.get(id);
+            if (model == null || !model.fineTuned()) {
+                return;
+            }
+            served.remove(id);
         }
+        lazy.drop(id);
+    }
+
+    /** Admits a request of {@code sequences} sequences to the named model, loading it if needed. */
+    public Optional<Admission> admit(String name, int sequences) {
+        Optional<ServedModel> model = describe(name);
+        if (model.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!model.get().fineTuned()) {
+            LoadedModel base;
+            synchronized (models) {
+                base = models.get(model.get().id());
+            }
+            return Optional.of(new Admission(base, base.admit(sequences)));
+        }
+        while (true) {
+            try {
+                LoadedModel loaded = lazy.get(model.get());
+                return Optional.of(new Admission(loaded, loaded.admit(sequences)));
+            } catch (ModelRetiredException e) {
+                LOG.debugf("%s; loading it again", e.getMessage());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot load " + model.get().id(), e);
+            }
+        }
+    }
+
+    /** Ids of the fine-tuned models in memory now, least recently used first. */
+    public List<String> loadedFineTuned() {
+        return lazy.loadedIds();
     }
 }

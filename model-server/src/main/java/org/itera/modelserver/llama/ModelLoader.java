@@ -9,6 +9,8 @@ import org.jboss.logging.Logger;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 /** Loads one GGUF file into llama.cpp with the configured threads, context and slots. */
 final class ModelLoader {
@@ -40,6 +42,10 @@ final class ModelLoader {
     }
 
     LoadedModel load(Path file) throws IOException {
+        return load(file, idOf(file));
+    }
+
+    LoadedModel load(Path file, String id) throws IOException {
         long started = System.nanoTime();
         ModelParameters parameters = new ModelParameters()
                 .setModel(file.toString())
@@ -56,11 +62,27 @@ final class ModelLoader {
                 .disableLog();
         LlamaModel llama = new LlamaModel(parameters);
         long created = Files.getLastModifiedTime(file).toMillis() / 1000;
-        LoadedModel model = new LoadedModel(idOf(file), created, llama, config.slotContext(),
+        LoadedModel model = new LoadedModel(id, created, llama, config.slotContext(),
                 config.parallel() + config.queue());
         LOG.infof("loaded model %s from %s in %d ms (%d threads, context %d over %d slots, queue %d)",
                 model.id(), file, (System.nanoTime() - started) / 1_000_000, config.threads(),
                 config.ctx(), config.parallel(), config.queue());
         return model;
+    }
+
+    static List<Path> ggufFiles(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            LOG.warnf("models directory %s does not exist", dir);
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".gguf"))
+                    .filter(Files::isRegularFile)
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            LOG.errorf("cannot list models directory %s: %s", dir, e.getMessage());
+            return List.of();
+        }
     }
 }

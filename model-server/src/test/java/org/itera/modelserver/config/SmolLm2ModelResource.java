@@ -30,6 +30,15 @@ public class SmolLm2ModelResource implements QuarkusTestResourceLifecycleManager
     public void stop() {
     }
 
+    /** The model file, fetched if missing. */
+    public static Path modelFile() {
+        Path file = modelsDir().resolve(MODEL_ID + ".gguf");
+        if (!Files.isRegularFile(file)) {
+            fetch();
+        }
+        return file;
+    }
+
     static Path modelsDir() {
         String env = System.getenv("ITERA_MODELS_DIR");
         if (env != null && !env.isBlank()) {

@@ -1,0 +1,31 @@
+package org.itera.modelserver.finetune;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** The model-server with the real trainer, capped at 3 steps, writing greedy reference answers. */
+public class RealTrainerProfile implements QuarkusTestProfile {
+
+    public static final Path DATA_DIR = FakeTrainerProfile.freshDir("real-trainer-data");
+    public static final int MAX_STEPS = 3;
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        String python = RealTrainer.python().map(Path::toString).orElse("python3");
+        return Map.of("itera.model-server.data-dir", DATA_DIR.toString(),
+                "itera.model-server.trainer.command", python + ",-m,itera_trainer",
+                "itera.model-server.trainer.max-steps", String.valueOf(MAX_STEPS),
+                "itera.model-server.trainer.reference-prompts", referencePrompts().toString());
+    }
+
+    static Path referencePrompts() {
+        try {
+            return Path.of(RealTrainerProfile.class.getResource("/reference-prompts.jsonl").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
