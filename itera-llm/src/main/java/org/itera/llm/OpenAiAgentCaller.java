@@ -64,6 +64,12 @@ public class OpenAiAgentCaller implements AgentCaller {
                 return record(agentId, role, messages, settings, response, latency);
             } catch (RuntimeException e) {
                 String reason = Secrets.redact(describe(e), config.apiKey());
+                if (RetryPolicy.isInterruption(e)) {
+                    // the service is stopping: say so to the caller, keep the thread's flag
+                    Thread.currentThread().interrupt();
+                    throw new LlmCallException("LLM call for agent " + agentId + " interrupted",
+                            new InterruptedException(reason));
+                }
                 if (!RetryPolicy.isRetryable(e) || attempt >= retry.maxAttempts()) {
                     metrics.failed(agentId, settings.model());
                     throw new LlmCallException("LLM call for agent " + agentId + " (model " + settings.model()

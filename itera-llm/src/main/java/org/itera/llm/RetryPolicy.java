@@ -29,6 +29,9 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
     }
 
     public static boolean isRetryable(Throwable error) {
+        if (isInterruption(error)) {
+            return false;
+        }
         OptionalInt status = statusOf(error);
         if (status.isPresent()) {
             int code = status.getAsInt();
@@ -45,6 +48,20 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the call ended because its thread was interrupted (the service is shutting down): never
+     * worth retrying.
+     */
+    public static boolean isInterruption(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof InterruptedException || t instanceof java.io.InterruptedIOException
+                    && !(t instanceof java.net.SocketTimeoutException)) {
+                return true;
+            }
+        }
+        return Thread.currentThread().isInterrupted();
     }
 
     /** The HTTP status carried by the error or one of its causes, if any. */

@@ -28,6 +28,32 @@ class RetryPolicyTest {
         return new LlmCallException("call failed", new CompletionException(cause));
     }
 
+    @Test
+    void aCallInterruptedByShutdownIsNotRetried() {
+        Throwable interrupted = new ProcessingException(new InterruptedException());
+
+        assertThat(RetryPolicy.isRetryable(wrapped(interrupted))).isFalse();
+        assertThat(RetryPolicy.isInterruption(wrapped(interrupted))).isTrue();
+    }
+
+    @Test
+    void aSocketTimeoutIsNotAnInterruption() {
+        Throwable timeout = new ProcessingException(new SocketTimeoutException("read timed out"));
+
+        assertThat(RetryPolicy.isInterruption(wrapped(timeout))).isFalse();
+        assertThat(RetryPolicy.isRetryable(wrapped(timeout))).isTrue();
+    }
+
+    @Test
+    void anyErrorOnAnInterruptedThreadIsNotRetried() {
+        Thread.currentThread().interrupt();
+        try {
+            assertThat(RetryPolicy.isRetryable(wrapped(new ConnectException("refused")))).isFalse();
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
     @ParameterizedTest(name = "HTTP {0}")
     @ValueSource(ints = {429, 408, 500, 502, 503, 504})
     void transientStatusesAreRetried(int status) {

@@ -5,9 +5,16 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.event.Observes;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.itera.llm.RetryPolicy;
 import org.itera.core.event.GradedTrajectoryEvent;
 import org.itera.core.event.TrajectoryEvent;
 import org.itera.core.json.Json;
@@ -35,6 +42,7 @@ public class FailureConsumer {
     private final RepairStore store;
     private final FeedbackMetrics metrics;
     private final MutinyEmitter<Record<String, String>> regenerated;
+    private final AtomicBoolean stopping = new AtomicBoolean();
 
     public FailureConsumer(RepairPolicy policy, TeamCatalog catalog, TrajectoryRepairer repairer, RepairStore store,
             FeedbackMetrics metrics, @Channel("regenerated") MutinyEmitter<Record<String, String>> regenerated) {
@@ -46,9 +54,31 @@ public class FailureConsumer {
         this.regenerated = regenerated;
     }
 
+    /**
+     * Acknowledges the failure once handled, or sends it to {@code failures-dlq} with the reason. A
+     * repair cut short by a shutdown (its thread interrupted after the grace period) is neither:
+     * its offset stays uncommitted and the failure is repaired after the restart.
+     */
     @Incoming("failures")
     @Blocking(value = "repairs", ordered = false)
-    public void consume(String payload) throws JsonProcessingException {
+    public CompletionStage<Void> consume(Message<String> message) {
+        try {
+            handle(message.getPayload());
+            return message.ack();
+        } catch (JsonProcessingException | RuntimeException e) {
+            if (stopping.get() && RetryPolicy.isInterruption(e)) {
+                LOG.infof("repair interrupted by the shutdown; the failure stays unacknowledged and is redelivered");
+                return new CompletableFuture<>();
+            }
+            return message.nack(e);
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping.set(true);
+    }
+
+    void handle(String payload) throws JsonProcessingException {
         TrajectoryEvent failed = FailureReader.read(payload, catalog).trajectory();
         int attempt = failed.attempt() + 1;
         Optional<RoleDefinition> role = policy.hasBudgetAfter(failed.attempt())

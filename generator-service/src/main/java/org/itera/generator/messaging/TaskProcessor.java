@@ -2,8 +2,12 @@ package org.itera.generator.messaging;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.Record;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
 import org.itera.core.event.TaskEvent;
 import org.itera.core.event.TrajectoryEvent;
@@ -12,6 +16,7 @@ import org.itera.core.task.InvalidTaskException;
 import org.itera.core.task.TaskValidator;
 import org.itera.generator.GeneratorMetrics;
 import org.itera.generator.TrajectoryGenerator;
+import org.itera.llm.RetryPolicy;
 import org.jboss.logging.Logger;
 
 /**
@@ -27,6 +32,7 @@ public class TaskProcessor {
     private final TaskValidator validator;
     private final TrajectoryGenerator generator;
     private final GeneratorMetrics metrics;
+    private final AtomicBoolean stopping = new AtomicBoolean();
 
     public TaskProcessor(TaskValidator validator, TrajectoryGenerator generator, GeneratorMetrics metrics) {
         this.validator = validator;
@@ -37,7 +43,26 @@ public class TaskProcessor {
     @Incoming("tasks")
     @Outgoing("trajectories")
     @Blocking(value = "team-runs", ordered = false)
-    public Record<String, String> process(String payload) throws Exception {
+    public Message<Record<String, String>> process(Message<String> message) {
+        try {
+            return message.withPayload(run(message.getPayload()));
+        } catch (Exception e) {
+            if (stopping.get() && RetryPolicy.isInterruption(e)) {
+                // neither acknowledged nor nacked: the task's offset stays uncommitted, so it is run
+                // again after the restart instead of landing on tasks-dlq
+                LOG.infof("a task was cut short by the shutdown; it stays unacknowledged and is redelivered");
+                return null;
+            }
+            message.nack(e);
+            return null;
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping.set(true);
+    }
+
+    private Record<String, String> run(String payload) throws Exception {
         TaskEvent task = parse(payload);
         TrajectoryEvent trajectory = generator.generate(task);
         LOG.debugf("task %s ran as trajectory %s", task.id(), trajectory.id());
