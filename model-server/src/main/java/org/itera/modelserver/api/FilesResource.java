@@ -19,6 +19,8 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /** OpenAI's Files API for fine-tuning files: upload (validated), list, read, content, delete. */
@@ -52,8 +54,8 @@ public class FilesResource {
                 .filter(f -> purpose == null || purpose.isBlank() || f.purpose().equals(purpose))
                 .toList();
         if ("asc".equals(order)) {
-            all = new java.util.ArrayList<>(all);
-            java.util.Collections.reverse(all);
+            all = new ArrayList<>(all);
+            Collections.reverse(all);
         } else if (order != null && !order.equals("desc")) {
             throw ApiException.invalid("'order' must be asc or desc", "order");
         }

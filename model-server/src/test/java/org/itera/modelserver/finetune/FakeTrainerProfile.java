@@ -23,7 +23,9 @@ public class FakeTrainerProfile implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         return Map.of("itera.model-server.data-dir", DATA_DIR.toString(),
                 "itera.model-server.trainer.command", "bash," + script() + "," + RUN_DIR,
-                "itera.model-server.trainer.stop-timeout", "10s");
+                "itera.model-server.trainer.stop-timeout", "10s",
+                // one fine-tuned model in memory at a time: every switch evicts
+                "itera.model-server.fine-tuned.max-loaded", "1");
     }
 
     public static Path script() {

@@ -4,7 +4,9 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.itera.modelserver.config.SmolLm2ModelResource;
+import org.itera.modelserver.llama.ModelCatalog;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -111,6 +113,26 @@ class FineTuningJobsTest {
         assertThat(String.join(" ", Files.readAllLines(FakeTrainerProfile.RUN_DIR.resolve(secondJob + ".args"))))
                 .containsPattern("--base-gguf \\S*models/ftjob-\\w*" + firstJob + "\\.gguf");
         FineTuneApi.chat(model, "What is 4 + 5?", 4).then().statusCode(200);
+    }
+
+    @Inject
+    ModelCatalog catalog;
+
+    @Test
+    void fineTunedModelsAreLoadedOnFirstUseAndTheLeastRecentlyUsedIsClosed() {
+        String file = FineTuneApi.uploadOk(TrainingData.arithmetic(2, ""));
+        String a = FineTuneApi.awaitFinished(FineTuneApi.createOk(file, "smollm2-135m", "lazy-a"), TIMEOUT)
+                .getString("fine_tuned_model");
+        String b = FineTuneApi.awaitFinished(FineTuneApi.createOk(file, "smollm2-135m", "lazy-b"), TIMEOUT)
+                .getString("fine_tuned_model");
+        assertThat(catalog.loadedFineTuned()).doesNotContain(a, b);
+
+        FineTuneApi.chat(a, "Say hi.", 2).then().statusCode(200);
+        assertThat(catalog.loadedFineTuned()).containsExactly(a);
+        FineTuneApi.chat(b, "Say hi.", 2).then().statusCode(200);
+        assertThat(catalog.loadedFineTuned()).containsExactly(b); // max-loaded is 1 in this profile
+        FineTuneApi.chat(a, "Say hi.", 2).then().statusCode(200);
+        assertThat(catalog.loadedFineTuned()).containsExactly(a);
     }
 
     @Test

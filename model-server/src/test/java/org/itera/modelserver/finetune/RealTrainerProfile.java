@@ -18,7 +18,8 @@ public class RealTrainerProfile implements QuarkusTestProfile {
         return Map.of("itera.model-server.data-dir", DATA_DIR.toString(),
                 "itera.model-server.trainer.command", python + ",-m,itera_trainer",
                 "itera.model-server.trainer.max-steps", String.valueOf(MAX_STEPS),
-                "itera.model-server.trainer.reference-prompts", referencePrompts().toString());
+                "itera.model-server.trainer.reference-prompts", referencePrompts().toString(),
+                "itera.model-server.trainer.outtype", System.getProperty("itera.test.outtype", "q8_0"));
     }
 
     static Path referencePrompts() {

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.itera.modelserver.config.ModelServerConfig;
 import org.itera.modelserver.finetune.files.FileStore;
 import org.itera.modelserver.finetune.store.DataDir;
-import org.itera.modelserver.finetune.store.Ids;
 import org.itera.modelserver.finetune.trainer.TrainerCommand;
 import org.itera.modelserver.finetune.trainer.TrainerProcess;
 import org.itera.modelserver.finetune.trainer.TrainerRequest;
@@ -15,12 +14,11 @@ import org.jboss.logging.Logger;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * Runs one queued job: starts the trainer on the base model's GGUF and the training file, turns
- * its progress into events and, on success, moves the new GGUF into {@code models/} and serves it.
+ * its progress into events and hands the result to {@link JobOutcome}.
  * The trainer writes into {@code work/<job-id>/}, which is removed whatever the outcome.
  */
 @ApplicationScoped
@@ -34,21 +32,19 @@ public class JobExecution {
     private final JobStore jobs;
     private final FileStore files;
     private final DataDir data;
-    private final FineTunedModels fineTuned;
     private final TrainerRequests requests;
+    private final JobOutcome outcome;
     private final ModelServerConfig config;
-    private final FineTuneMetrics metrics;
     private volatile Running current;
 
-    public JobExecution(JobStore jobs, FileStore files, DataDir data, FineTunedModels fineTuned,
-                        TrainerRequests requests, ModelServerConfig config, FineTuneMetrics metrics) {
+    public JobExecution(JobStore jobs, FileStore files, DataDir data, TrainerRequests requests, JobOutcome outcome,
+                        ModelServerConfig config) {
         this.jobs = jobs;
         this.files = files;
         this.data = data;
-        this.fineTuned = fineTuned;
         this.requests = requests;
+        this.outcome = outcome;
         this.config = config;
-        this.metrics = metrics;
     }
 
     void run(String id) throws IOException, InterruptedException {
@@ -96,7 +92,7 @@ public class JobExecution {
                     jobs.event(id, JobStatus.RUNNING, jobEvent);
                 }
             });
-            finish(job, result, request.outputGguf());
+            outcome.record(job, result, request.outputGguf());
         } finally {
             current = null;
             DataDir.deleteQuietly(work);
@@ -115,50 +111,5 @@ public class JobExecution {
     public Long runningPid() {
         Running running = current;
         return running == null ? null : running.process().pid();
-    }
-
-    private void finish(Job job, TrainerResult result, Path output) throws IOException {
-        String id = job.id();
-        if (jobs.find(id).map(Job::isFinal).orElse(true)) {
-            LOG.infof("fine-tuning job %s ended as %s; its output is discarded", id,
-                    jobs.find(id).map(Job::status).orElse("deleted"));
-            return;
-        }
-        if (result.succeeded() && Files.isRegularFile(output)) {
-            Path model = fineTuned.fileOf(id);
-            DataDir.moveAtomically(output, model);
-            String modelId = FineTunedModels.idFor(job.baseModel(), job.suffix(), id);
-            long tokens = result.last().number("trained_tokens");
-            long now = Ids.now();
-            fineTuned.serve(job.succeeded(modelId, tokens, now));
-            if (jobs.transition(id, Set.of(JobStatus.RUNNING), j -> j.succeeded(modelId, tokens, now),
-                    JobEvent.info("New fine-tuned model created: " + modelId, Map.of("trained_tokens", tokens,
-                            "seconds", result.last().decimal("seconds"))),
-                    JobEvent.info("The job has successfully completed")).isPresent()) {
-                metrics.trained(tokens);
-                LOG.infof("fine-tuning job %s succeeded: %s (%d tokens)", id, modelId, tokens);
-            } else {
-                fineTuned.unserve(modelId, id);
-            }
-            return;
-        }
-        JobError error;
-        if (result.reportedFailure()) {
-            String code = result.last().text("code") == null ? "training_error" : result.last().text("code");
-            error = new JobError(code, String.valueOf(result.last().text("message")), TrainerEvents.paramOf(code));
-        } else {
-            String tail = result.logTail().isBlank() ? "" : ": " + lastLine(result.logTail());
-            error = new JobError("training_error", "The trainer exited with code " + result.exitCode()
-                    + " without producing a model" + tail, null);
-            LOG.warnf("fine-tuning job %s: trainer failed with exit code %d; its last log lines:%n%s", id,
-                    result.exitCode(), result.logTail());
-        }
-        jobs.fail(id, error);
-        LOG.infof("fine-tuning job %s failed: %s", id, error.code());
-    }
-
-    private static String lastLine(String text) {
-        String[] lines = text.strip().split("\n");
-        return lines[lines.length - 1];
     }
 }
