@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response;
 import org.itera.modelserver.config.ModelServerConfig;
 import org.itera.modelserver.finetune.files.InvalidFileException;
 import org.itera.modelserver.llama.QueueFullException;
+import org.itera.modelserver.llama.ShuttingDownException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -33,6 +34,14 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response queueFull(QueueFullException e) {
         Response response = ErrorBody.response(503, "server_busy", e.getMessage(), null, "queue_full");
+        return Response.fromResponse(response)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(config.retryAfterSeconds()))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response shuttingDown(ShuttingDownException e) {
+        Response response = ErrorBody.response(503, "server_error", e.getMessage(), null, "shutting_down");
         return Response.fromResponse(response)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(config.retryAfterSeconds()))
                 .build();

@@ -52,8 +52,12 @@ final class LazyModels {
         }
     }
 
+    synchronized void stopGenerating() {
+        loaded.values().forEach(LoadedModel::stopGenerating);
+    }
+
     synchronized void closeAll() {
-        loaded.values().forEach(LoadedModel::close);
+        loaded.values().forEach(ModelCatalog::closeWhenIdle);
         loaded.clear();
     }
 

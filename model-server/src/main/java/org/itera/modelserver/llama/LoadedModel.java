@@ -9,7 +9,9 @@ import de.kherud.llama.LlamaModel;
 import de.kherud.llama.LlamaOutput;
 
 import java.util.List;
+import java.time.Duration;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -26,6 +28,8 @@ public final class LoadedModel implements AutoCloseable {
     private final LlamaModel llama;
     private final int slotContext;
     private final Semaphore admission;
+    private volatile boolean stopping;
+    private volatile boolean closed;
     private final int capacity;
     private boolean retired;
 
@@ -101,6 +105,9 @@ public final class LoadedModel implements AutoCloseable {
         try {
             while (outputs.hasNext()) {
                 LlamaOutput output = outputs.next();
+                if (stopping) {
+                    throw new ShuttingDownException(id);
+                }
                 // Every output but the last carries one decoded token; the last one only says "done".
                 if (outputs.hasNext()) {
                     tokens++;
@@ -136,6 +143,31 @@ public final class LoadedModel implements AutoCloseable {
             parameters.setSeed(sampling.seed());
         }
         return parameters;
+    }
+
+    /**
+     * Cuts every generation short at its next token (they end with {@link ShuttingDownException}), so
+     * that the model can be closed without decoding what is queued.
+     */
+    void stopGenerating() {
+        stopping = true;
+    }
+
+    /**
+     * Closes the model once every admitted request has given its place back, waiting at most
+     * {@code timeout}; a model still in use then is left open (the process exit frees it), since
+     * closing it would leave its requests blocked in llama.cpp.
+     */
+    boolean closeWhenIdle(Duration timeout) throws InterruptedException {
+        if (closed) {
+            return true;
+        }
+        if (!admission.tryAcquire(capacity, timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            return false;
+        }
+        closed = true;
+        llama.close();
+        return true;
     }
 
     @Override

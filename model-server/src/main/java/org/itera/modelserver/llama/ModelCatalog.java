@@ -28,6 +28,7 @@ import java.util.TreeMap;
 public class ModelCatalog {
 
     private static final Logger LOG = Logger.getLogger(ModelCatalog.class);
+    private static final java.time.Duration SHUTDOWN_WAIT = java.time.Duration.ofSeconds(10);
 
     private final ModelServerConfig config;
     private final ModelLoader loader;
@@ -60,12 +61,25 @@ public class ModelCatalog {
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        lazy.stopGenerating();
         synchronized (models) {
-            models.values().forEach(LoadedModel::close);
+            models.values().forEach(LoadedModel::stopGenerating);
+            models.values().forEach(ModelCatalog::closeWhenIdle);
             models.clear();
             served.clear();
         }
         lazy.closeAll();
+    }
+
+    /** Closes a stopped model once its requests have ended (they end at their next token). */
+    static void closeWhenIdle(LoadedModel model) {
+        try {
+            if (!model.closeWhenIdle(SHUTDOWN_WAIT)) {
+                LOG.warnf("model %s still had requests after %s; left to the process exit", model.id(), SHUTDOWN_WAIT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The base models loaded from the models directory. */
