@@ -36,25 +36,6 @@ public final class RunWatcher {
         long backlog() throws IOException, InterruptedException;
     }
 
-    /** Time, so tests need not wait. */
-    interface Clock {
-        long millis();
-
-        void sleep(long millis) throws InterruptedException;
-    }
-
-    private static final Clock SYSTEM_CLOCK = new Clock() {
-        @Override
-        public long millis() {
-            return System.nanoTime() / 1_000_000;
-        }
-
-        @Override
-        public void sleep(long millis) throws InterruptedException {
-            Thread.sleep(millis);
-        }
-    };
-
     private final RunOptions options;
     private final Source source;
     private final Clock clock;
@@ -97,7 +78,7 @@ public final class RunWatcher {
             err.println("run-watcher: cannot read a baseline file: " + e.getMessage());
             return FAILED;
         }
-        RunWatcher watcher = new RunWatcher(options, new RunHttpSource(options), SYSTEM_CLOCK, out, err,
+        RunWatcher watcher = new RunWatcher(options, new RunHttpSource(options), Clock.SYSTEM, out, err,
                 System.console() != null);
         Runtime.getRuntime().addShutdownHook(new Thread(watcher.drawer::interrupted));
         try {

@@ -88,7 +88,7 @@ class RunWatcherTest {
         }
     }
 
-    private static final class FakeClock implements RunWatcher.Clock {
+    private static final class FakeClock implements Clock {
         long now = 1_000_000;
 
         @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Optional;
+import org.itera.cli.Clock;
 
 /**
  * {@code round-driver}: drives one self-improvement round through the finetune-service (evaluate
@@ -16,25 +17,6 @@ public final class RoundDriver {
     static final int FAILED = 1;
     static final int NOTHING_TO_TRAIN = 3;
     static final int USAGE = 64;
-
-    /** Time, so tests need not wait. */
-    interface Clock {
-        long millis();
-
-        void sleep(long millis) throws InterruptedException;
-    }
-
-    static final Clock SYSTEM_CLOCK = new Clock() {
-        @Override
-        public long millis() {
-            return System.nanoTime() / 1_000_000;
-        }
-
-        @Override
-        public void sleep(long millis) throws InterruptedException {
-            Thread.sleep(millis);
-        }
-    };
 
     private final RoundOptions options;
     private final FinetuneApi api;
@@ -51,7 +33,7 @@ public final class RoundDriver {
     }
 
     public static void main(String[] args) {
-        int status = run(args, SYSTEM_CLOCK, System.out, System.err);
+        int status = run(args, Clock.SYSTEM, System.out, System.err);
         System.out.flush();
         System.exit(status);
     }

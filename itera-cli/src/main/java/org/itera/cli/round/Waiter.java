@@ -3,6 +3,7 @@ package org.itera.cli.round;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Optional;
+import org.itera.cli.Clock;
 
 /** Polls until a condition gives a value, up to a deadline, saying now and then that it waits. */
 final class Waiter {
@@ -14,12 +15,12 @@ final class Waiter {
 
     private static final long NOTE_EVERY_MILLIS = 60_000;
 
-    private final RoundDriver.Clock clock;
+    private final Clock clock;
     private final long timeoutMillis;
     private final long pollMillis;
     private final PrintStream err;
 
-    Waiter(RoundDriver.Clock clock, long timeoutMillis, long pollMillis, PrintStream err) {
+    Waiter(Clock clock, long timeoutMillis, long pollMillis, PrintStream err) {
         this.clock = clock;
         this.timeoutMillis = timeoutMillis;
         this.pollMillis = pollMillis;

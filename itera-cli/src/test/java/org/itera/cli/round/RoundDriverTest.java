@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import org.itera.cli.Clock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class RoundDriverTest {
     private final FakeClock clock = new FakeClock();
     private ScriptedFinetuneService service;
 
-    static final class FakeClock implements RoundDriver.Clock {
+    static final class FakeClock implements Clock {
         long now;
 
         @Override
