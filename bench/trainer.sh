@@ -2,9 +2,10 @@
 # Benchmark of the trainer: trained tokens/s and steps/s of `python -m itera_trainer train` on
 # SmolLM2-135M (LoRA r=8, batch 4) against a plain hand-written PEFT loop (the same model,
 # LoRA configuration, data, batch order, batch size and steps; trainer/bench/reference_loop.py)
-# in the same run. Both rates are over steps 2..N. Prints both, their ratio and peak RSS.
+# in the same run, alternated BENCH_ROUNDS times. Rates are over steps 2..N of each run (step 1
+# warms up), summed over the rounds. Prints both, their ratio and peak RSS.
 #
-#   bench/trainer.sh        (env: BENCH_STEPS=8, BENCH_EXAMPLES=50, BENCH_THREADS=2,
+#   bench/trainer.sh        (env: BENCH_STEPS=8, BENCH_EXAMPLES=50, BENCH_THREADS=2, BENCH_ROUNDS=2,
 #                            ITERA_MODELS_DIR, ITERA_TRAINER_VENV)
 set -euo pipefail
 
@@ -12,6 +13,7 @@ REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 STEPS=${BENCH_STEPS:-8}
 EXAMPLES=${BENCH_EXAMPLES:-50}
 THREADS=${BENCH_THREADS:-2}
+ROUNDS=${BENCH_ROUNDS:-2}
 MODEL=${ITERA_MODELS_DIR:-$HOME/.cache/itera/models}/SmolLM2-135M-Instruct.Q4_1.gguf
 
 "$REPO/scripts/fetch-model.sh" >/dev/null
@@ -21,19 +23,24 @@ trap 'rm -rf "$WORK"' EXIT
 export PYTHONPATH=$REPO/trainer/src HF_HUB_OFFLINE=1
 "$PY" "$REPO/trainer/bench/arithmetic.py" "$WORK/train.jsonl" "$EXAMPLES"
 
-echo "trainer benchmark: $EXAMPLES arithmetic examples, $STEPS steps, batch 4, $THREADS threads, load $(cut -d' ' -f1-3 /proc/loadavg)"
-OURS=$("$PY" "$REPO/trainer/bench/run_cli.py" --base-gguf "$MODEL" --train-file "$WORK/train.jsonl" \
-  --output-gguf "$WORK/out.gguf" --max-steps "$STEPS" --batch-size 4 --threads "$THREADS" 2>"$WORK/ours.log")
-echo "itera_trainer: $OURS"
-REF=$("$PY" "$REPO/trainer/bench/reference_loop.py" --base-gguf "$MODEL" --train-file "$WORK/train.jsonl" \
-  --steps "$STEPS" --batch-size 4 --threads "$THREADS" 2>"$WORK/ref.log")
-echo "reference:     $REF"
-"$PY" - "$OURS" "$REF" <<'PY'
+echo "trainer benchmark: $EXAMPLES arithmetic examples, $STEPS steps, batch 4, $THREADS threads, $ROUNDS round(s), load $(cut -d' ' -f1-3 /proc/loadavg)"
+: >"$WORK/ours.jsonl"; : >"$WORK/ref.jsonl"
+for round in $(seq 1 "$ROUNDS"); do   # alternate the two, so a change of machine load hits both
+  OURS=$("$PY" "$REPO/trainer/bench/run_cli.py" --base-gguf "$MODEL" --train-file "$WORK/train.jsonl" \
+    --output-gguf "$WORK/out.gguf" --max-steps "$STEPS" --batch-size 4 --threads "$THREADS" 2>"$WORK/ours.log")
+  echo "itera_trainer ($round): $OURS"; echo "$OURS" >>"$WORK/ours.jsonl"
+  REF=$("$PY" "$REPO/trainer/bench/reference_loop.py" --base-gguf "$MODEL" --train-file "$WORK/train.jsonl" \
+    --steps "$STEPS" --batch-size 4 --threads "$THREADS" 2>"$WORK/ref.log")
+  echo "reference     ($round): $REF"; echo "$REF" >>"$WORK/ref.jsonl"
+done
+"$PY" - "$WORK/ours.jsonl" "$WORK/ref.jsonl" <<'PY'
 import json, sys
-ours, ref = (json.loads(a) for a in sys.argv[1:])
-print(f"trained tokens/s: itera_trainer {ours['tokens_per_second']:.1f}, reference {ref['tokens_per_second']:.1f}, "
-      f"ratio {ours['tokens_per_second'] / ref['tokens_per_second']:.2f}")
-print(f"steps/s: itera_trainer {ours['steps_per_second']:.3f}, reference {ref['steps_per_second']:.3f}; "
-      f"peak RSS MB: itera_trainer {ours['peak_rss_mb']}, reference {ref['peak_rss_mb']}")
+def total(path):
+    runs = [json.loads(line) for line in open(path)]
+    tokens, seconds, steps = (sum(r[k] for r in runs) for k in ("tokens", "seconds", "steps"))
+    return tokens / seconds, steps / seconds, max(r["peak_rss_mb"] for r in runs)
+(ot, os_, orss), (rt, rs, rrss) = total(sys.argv[1]), total(sys.argv[2])
+print(f"trained tokens/s: itera_trainer {ot:.1f}, reference {rt:.1f}, ratio {ot / rt:.2f}")
+print(f"steps/s: itera_trainer {os_:.3f}, reference {rs:.3f}; peak RSS MB: itera_trainer {orss}, reference {rrss}")
 PY
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
