@@ -7,8 +7,8 @@
 # SUBJECT, DIFFICULTY, FILE, TEST_FILE, TEST_LIMIT, LIMIT, OFFSET, TIMEOUT, OFFLINE, STARTED).
 # Meant to be sourced, not run.
 #
-# Environment (given to finetune-service): ITERA_FINETUNE_THRESHOLD (5 here: fewer examples than
-# that do not train an agent), ITERA_FINETUNE_EPOCHS (3), ITERA_FINETUNE_MODE (from-base),
+# Environment (given to finetune-service): ITERA_FINETUNE_THRESHOLD (10: a fine-tuning job needs at least
+# 10 examples), ITERA_FINETUNE_EPOCHS (3), ITERA_FINETUNE_MODE (from-base),
 # ITERA_FINETUNE_BASE_MODEL (the run's ITERA_LLM_MODEL); the evaluation settings come from the run.
 
 ROUND_BEFORE=""   # the round evaluated as "before": the latest finished round, 0 for the base models
@@ -61,7 +61,7 @@ round_test_file() {
 # round_configure: the finetune-service's settings for this run.
 round_configure() {
   export ITERA_FINETUNE_AUTO=false
-  export ITERA_FINETUNE_THRESHOLD=${ITERA_FINETUNE_THRESHOLD:-5}
+  export ITERA_FINETUNE_THRESHOLD=${ITERA_FINETUNE_THRESHOLD:-10}
   export ITERA_FINETUNE_EPOCHS=${ITERA_FINETUNE_EPOCHS:-3}
   export ITERA_FINETUNE_BASE_MODEL=${ITERA_FINETUNE_BASE_MODEL:-$ITERA_LLM_MODEL}
   export ITERA_FINETUNE_EVALUATION_FILE
