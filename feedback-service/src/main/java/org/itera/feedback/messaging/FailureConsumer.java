@@ -5,16 +5,13 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
-import io.quarkus.runtime.ShutdownEvent;
-import jakarta.enterprise.event.Observes;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.itera.llm.RetryPolicy;
+import org.itera.llm.ShutdownWatch;
 import org.itera.core.event.GradedTrajectoryEvent;
 import org.itera.core.event.TrajectoryEvent;
 import org.itera.core.json.Json;
@@ -42,10 +39,12 @@ public class FailureConsumer {
     private final RepairStore store;
     private final FeedbackMetrics metrics;
     private final MutinyEmitter<Record<String, String>> regenerated;
-    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final ShutdownWatch shutdown;
 
     public FailureConsumer(RepairPolicy policy, TeamCatalog catalog, TrajectoryRepairer repairer, RepairStore store,
-            FeedbackMetrics metrics, @Channel("regenerated") MutinyEmitter<Record<String, String>> regenerated) {
+            FeedbackMetrics metrics, @Channel("regenerated") MutinyEmitter<Record<String, String>> regenerated,
+            ShutdownWatch shutdown) {
+        this.shutdown = shutdown;
         this.policy = policy;
         this.catalog = catalog;
         this.repairer = repairer;
@@ -66,16 +65,12 @@ public class FailureConsumer {
             handle(message.getPayload());
             return message.ack();
         } catch (JsonProcessingException | RuntimeException e) {
-            if (stopping.get() && RetryPolicy.isInterruption(e)) {
+            if (shutdown.cutShort(e)) {
                 LOG.infof("repair interrupted by the shutdown; the failure stays unacknowledged and is redelivered");
                 return new CompletableFuture<>();
             }
             return message.nack(e);
         }
-    }
-
-    void onStop(@Observes ShutdownEvent event) {
-        stopping.set(true);
     }
 
     void handle(String payload) throws JsonProcessingException {

@@ -2,10 +2,7 @@ package org.itera.generator.messaging;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.Record;
-import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
@@ -16,7 +13,7 @@ import org.itera.core.task.InvalidTaskException;
 import org.itera.core.task.TaskValidator;
 import org.itera.generator.GeneratorMetrics;
 import org.itera.generator.TrajectoryGenerator;
-import org.itera.llm.RetryPolicy;
+import org.itera.llm.ShutdownWatch;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,9 +29,11 @@ public class TaskProcessor {
     private final TaskValidator validator;
     private final TrajectoryGenerator generator;
     private final GeneratorMetrics metrics;
-    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final ShutdownWatch shutdown;
 
-    public TaskProcessor(TaskValidator validator, TrajectoryGenerator generator, GeneratorMetrics metrics) {
+    public TaskProcessor(TaskValidator validator, TrajectoryGenerator generator, GeneratorMetrics metrics,
+            ShutdownWatch shutdown) {
+        this.shutdown = shutdown;
         this.validator = validator;
         this.generator = generator;
         this.metrics = metrics;
@@ -47,7 +46,7 @@ public class TaskProcessor {
         try {
             return message.withPayload(run(message.getPayload()));
         } catch (Exception e) {
-            if (stopping.get() && RetryPolicy.isInterruption(e)) {
+            if (shutdown.cutShort(e)) {
                 // neither acknowledged nor nacked: the task's offset stays uncommitted, so it is run
                 // again after the restart instead of landing on tasks-dlq
                 LOG.infof("a task was cut short by the shutdown; it stays unacknowledged and is redelivered");
@@ -56,10 +55,6 @@ public class TaskProcessor {
             message.nack(e);
             return null;
         }
-    }
-
-    void onStop(@Observes ShutdownEvent event) {
-        stopping.set(true);
     }
 
     private Record<String, String> run(String payload) throws Exception {
