@@ -31,7 +31,8 @@
 # finetune-service (:8084; offline also sets up the local trainer with scripts/setup-trainer.sh),
 # evaluates the team as it is on the test split (skipped when that was evaluated before), pushes
 # the train tasks, fine-tunes every agent on its own new examples, evaluates again and prints
-# accuracy before/after with 95% intervals. --limit defaults to 60 and --test-limit to 40 then;
+# accuracy before/after with 95% intervals. --limit defaults to 60, --test-limit to 40 and
+# --timeout to 3600 then;
 # run it again for the next round: without --offset it trains on the rows after the last round's.
 #
 # FILE defaults to ../shared/data/<subject>/train.jsonl next to the repository; a relative FILE
@@ -185,6 +186,7 @@ LIMIT=20
 OFFSET=0
 TEST_LIMIT=0
 TIMEOUT=900
+TIMEOUT_GIVEN=""
 KEEP=0
 ROUND=0
 OFFSET_GIVEN=""
@@ -213,8 +215,8 @@ parse_args() {
       --test-limit) TEST_LIMIT=${2:?--test-limit needs a value}; TEST_LIMIT_GIVEN=1; shift ;;
       --test-limit=*) TEST_LIMIT=${1#*=}; TEST_LIMIT_GIVEN=1 ;;
       --round) ROUND=1 ;;
-      --timeout) TIMEOUT=${2:?--timeout needs a value}; shift ;;
-      --timeout=*) TIMEOUT=${1#*=} ;;
+      --timeout) TIMEOUT=${2:?--timeout needs a value}; TIMEOUT_GIVEN=1; shift ;;
+      --timeout=*) TIMEOUT=${1#*=}; TIMEOUT_GIVEN=1 ;;
       --keep) KEEP=1 ;;
       -h | --help) usage; exit 0 ;;
       *) usage >&2; die "unknown option '$1'" ;;
@@ -224,6 +226,8 @@ parse_args() {
   if (( ROUND )); then
     [[ -n "$LIMIT_GIVEN" ]] || LIMIT=60
     [[ -n "$TEST_LIMIT_GIVEN" ]] || TEST_LIMIT=40
+    # a round's train tasks and their repairs take about half an hour on two cores
+    [[ -n "$TIMEOUT_GIVEN" ]] || TIMEOUT=3600
   fi
   need_number --limit "$LIMIT"
   need_number --offset "$OFFSET"

@@ -7,9 +7,11 @@
 # SUBJECT, DIFFICULTY, FILE, TEST_FILE, TEST_LIMIT, LIMIT, OFFSET, TIMEOUT, OFFLINE, STARTED).
 # Meant to be sourced, not run.
 #
-# Environment (given to finetune-service): ITERA_FINETUNE_THRESHOLD (10: a fine-tuning job needs at least
-# 10 examples), ITERA_FINETUNE_EPOCHS (3), ITERA_FINETUNE_MODE (from-base),
-# ITERA_FINETUNE_BASE_MODEL (the run's ITERA_LLM_MODEL); the evaluation settings come from the run.
+# Environment (given to finetune-service): ITERA_FINETUNE_THRESHOLD (10: a fine-tuning job needs
+# at least 10 examples), ITERA_FINETUNE_EPOCHS (offline 5, else 3), ITERA_FINETUNE_LR_MULTIPLIER
+# (offline 5, else unset: the API's choice), ITERA_FINETUNE_BATCH_SIZE (unset),
+# ITERA_FINETUNE_MODE (from-base), ITERA_FINETUNE_BASE_MODEL (the run's ITERA_LLM_MODEL); the
+# evaluation settings come from the run.
 
 ROUND_BEFORE=""   # the round evaluated as "before": the latest finished round, 0 for the base models
 
@@ -62,7 +64,14 @@ round_test_file() {
 round_configure() {
   export ITERA_FINETUNE_AUTO=false
   export ITERA_FINETUNE_THRESHOLD=${ITERA_FINETUNE_THRESHOLD:-10}
-  export ITERA_FINETUNE_EPOCHS=${ITERA_FINETUNE_EPOCHS:-3}
+  if (( OFFLINE )); then
+    # a few dozen examples: more passes at a higher rate than for a hosted model (1e-3 with
+    # model-server's base rate of 2e-4; docs/results.md has what 3 epochs at 2e-4 did)
+    export ITERA_FINETUNE_EPOCHS=${ITERA_FINETUNE_EPOCHS:-5}
+    export ITERA_FINETUNE_LR_MULTIPLIER=${ITERA_FINETUNE_LR_MULTIPLIER:-5}
+  else
+    export ITERA_FINETUNE_EPOCHS=${ITERA_FINETUNE_EPOCHS:-3}
+  fi
   export ITERA_FINETUNE_BASE_MODEL=${ITERA_FINETUNE_BASE_MODEL:-$ITERA_LLM_MODEL}
   export ITERA_FINETUNE_EVALUATION_FILE
   ITERA_FINETUNE_EVALUATION_FILE=$(round_test_file)

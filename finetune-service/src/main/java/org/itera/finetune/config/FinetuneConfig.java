@@ -29,7 +29,14 @@ public interface FinetuneConfig {
     /** Base model of every agent without one of its own. */
     String baseModel();
 
+    /** {@code n_epochs} of every job; empty lets the API choose. */
     Optional<Integer> epochs();
+
+    /** {@code learning_rate_multiplier} of every job; empty lets the API choose. */
+    Optional<Double> learningRateMultiplier();
+
+    /** {@code batch_size} of every job; empty lets the API choose. */
+    Optional<Integer> batchSize();
 
     Map<String, Agent> agents();
 

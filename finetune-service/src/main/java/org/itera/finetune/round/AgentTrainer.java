@@ -11,6 +11,7 @@ import org.itera.finetune.dataset.Suffixes;
 import org.itera.finetune.dataset.TrainingFile;
 import org.itera.finetune.openai.client.CallInterruptedException;
 import org.itera.finetune.openai.client.FineTuningJob;
+import org.itera.finetune.openai.client.JobHyperparameters;
 import org.itera.finetune.openai.client.OpenAiFineTuningClient;
 import org.itera.finetune.store.ExampleStore;
 import org.itera.finetune.store.JobStore;
@@ -61,7 +62,7 @@ public class AgentTrainer {
             String fileId = client.uploadTrainingFile(suffix + ".jsonl", file.jsonl());
             jobs.update(agent, round, Updates.set("trainingFile", fileId), Updates.set("suffix", suffix),
                     Updates.set("status", "uploaded"));
-            FineTuningJob job = client.createJob(fileId, from, suffix, config.epochs());
+            FineTuningJob job = client.createJob(fileId, from, suffix, JobHyperparameters.from(config));
             jobs.update(agent, round, Updates.set("jobId", job.id()), Updates.set("status", job.status()));
             LOG.infof("round %d: fine-tuning job %s for %s on %d examples from %s", round, job.id(), agent,
                     file.exampleIds().size(), from);

@@ -47,10 +47,10 @@ public class OpenAiFineTuningClient {
     }
 
     /** {@code POST /fine_tuning/jobs}. */
-    public FineTuningJob createJob(String trainingFile, String model, String suffix, Optional<Integer> epochs) {
+    public FineTuningJob createJob(String trainingFile, String model, String suffix, JobHyperparameters hyperparameters) {
         ObjectNode body = Json.mapper().createObjectNode().put("training_file", trainingFile).put("model", model)
                 .put("suffix", suffix);
-        epochs.ifPresent(n -> body.putObject("hyperparameters").put("n_epochs", n));
+        hyperparameters.addTo(body);
         HttpRequest.Builder request = request("/fine_tuning/jobs").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
         return FineTuningJob.from(send(request, "create job for " + suffix));
