@@ -68,7 +68,8 @@ public record RunOptions(
               --dlq-hint TEXT                     a line shown when tasks failed to run
               -h, --help                          print this text
 
-            Exit status: 0 done, 1 timed out (tasks or repairs) or the filter stopped answering,
+            Exit status: 0 done, 1 timed out before every task was graded or the filter stopped
+            answering, 4 every task graded but the repair loop still working at the timeout,
             64 wrong usage.
             """;
 

@@ -20,6 +20,8 @@ public final class RunWatcher {
 
     static final int OK = 0;
     static final int FAILED = 1;
+    /** Every task was graded, but the repair loop was still working at the timeout. */
+    static final int REPAIRS_UNSETTLED = 4;
     static final int USAGE = 64;
 
     /** Where the numbers come from; each call throws when that service does not answer. */
@@ -181,7 +183,7 @@ public final class RunWatcher {
         out.flush();
         if (repairsTimedOut != null) {
             err.println(repairsTimedOut);
-            return FAILED;
+            return REPAIRS_UNSETTLED;
         }
         if (timedOut) {
             err.println("run-watcher: timed out after " + options.timeoutSeconds() + "s with " + tally.done()
