@@ -525,11 +525,13 @@ run() {
     # every task graded, the repair loop still busy: train on the library as it is; the repairs
     # go on and what they rescue waits in the library for the next round
     warn "round: the repair loop had not settled within ${TIMEOUT}s; fine-tuning on the library as it is now (later rescues join the next round)"
+    round_pause_repairs
     rc=0
   fi
   if (( ROUND && rc == 0 )); then
     round_save_offset
     round_after "$run_dir"
+    round_resume_repairs
   fi
   info "(summary saved in $run_dir/summary.txt)"
 

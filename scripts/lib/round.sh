@@ -14,6 +14,7 @@
 # evaluation settings come from the run.
 
 ROUND_BEFORE=""   # the round evaluated as "before": the latest finished round, 0 for the base models
+REPAIRS_PAUSED=0
 
 # round_state_file: where the next round's first train row is kept, per data set (the generated
 # arithmetic tasks of a difficulty, or a subject's file). Called before the arithmetic tasks are
@@ -131,4 +132,26 @@ round_after() {
     || die "the evaluation of round $after failed (finetune-service log: $(service_log "$FINETUNE"))"
   printf '\n' | tee -a "$dir/summary.txt"
   round_driver report --before "$ROUND_BEFORE" --after "$after" | tee -a "$dir/summary.txt"
+}
+
+# round_pause_repairs: offline, repairs still running when the window closes would share the two
+# cores with the trainer and the evaluation (with two repairs at work a training step took 70 s
+# instead of 3), so the feedback-service is stopped for the rest of the round. Nothing is lost: its
+# failures wait on `failures` and are repaired when it runs again.
+round_pause_repairs() {
+  (( OFFLINE )) || return 0
+  info "round: pausing the repair loop while the local model trains and is evaluated (what is left waits on 'failures')"
+  service_stop feedback-service || warn "could not stop feedback-service"
+  REPAIRS_PAUSED=1
+}
+
+# round_resume_repairs: starts the feedback-service again if it is to outlive this run (--keep, or
+# it was running before the run); otherwise the next run starts it and it picks up where it was.
+round_resume_repairs() {
+  (( REPAIRS_PAUSED )) || return 0
+  REPAIRS_PAUSED=0
+  if (( KEEP )) || [[ " ${STARTED[*]} " != *" feedback-service "* ]]; then
+    info "round: resuming the repair loop"
+    service_start feedback-service
+  fi
 }
