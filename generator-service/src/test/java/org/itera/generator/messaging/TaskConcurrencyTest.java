@@ -38,7 +38,8 @@ class TaskConcurrencyTest {
         llm.replyByDefault("gpt-4o-mini", "Step 1: add.\nAnswer: 4");
         llm.server().stubFor(WireMock.post(WireMock.urlEqualTo(OpenAiMock.CHAT_PATH)).atPriority(1)
                 .withRequestBody(WireMock.containing(MARK))
-                .willReturn(WireMock.aResponse().withFixedDelay(1500).withHeader("Content-Type", "application/json")
+                // long enough for the requests to overlap even when a busy machine spreads their dispatch
+                .willReturn(WireMock.aResponse().withFixedDelay(5000).withHeader("Content-Type", "application/json")
                         .withBody(OpenAiMock.completionJson("gpt-4o-mini", "Step 1: add.\nAnswer: 4", 90, 12))));
         String prefix = "gsm8k/" + UUID.randomUUID() + "/";
         try (TopicWatcher topics = TopicWatcher.watch(KafkaBrokerResource.bootstrapServers(), "trajectories")) {
