@@ -38,8 +38,9 @@ class TaskConcurrencyTest {
         llm.replyByDefault("gpt-4o-mini", "Step 1: add.\nAnswer: 4");
         llm.server().stubFor(WireMock.post(WireMock.urlEqualTo(OpenAiMock.CHAT_PATH)).atPriority(1)
                 .withRequestBody(WireMock.containing(MARK))
-                // long enough for the requests to overlap even when a busy machine spreads their dispatch
-                .willReturn(WireMock.aResponse().withFixedDelay(5000).withHeader("Content-Type", "application/json")
+                // long enough for the requests to overlap when a busy machine spreads their dispatch, under
+                // the 5 s LLM timeout of the test profile
+                .willReturn(WireMock.aResponse().withFixedDelay(3000).withHeader("Content-Type", "application/json")
                         .withBody(OpenAiMock.completionJson("gpt-4o-mini", "Step 1: add.\nAnswer: 4", 90, 12))));
         String prefix = "gsm8k/" + UUID.randomUUID() + "/";
         try (TopicWatcher topics = TopicWatcher.watch(KafkaBrokerResource.bootstrapServers(), "trajectories")) {
