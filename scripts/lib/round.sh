@@ -136,7 +136,7 @@ round_after() {
 
 # round_pause_repairs: offline, repairs still running when the window closes would share the two
 # cores with the trainer and the evaluation (with two repairs at work a training step took 70 s
-# instead of 3), so the feedback-service is stopped for the rest of the round. Nothing is lost: its
+# instead of 16-20), so the feedback-service is stopped for the rest of the round. Nothing is lost: its
 # failures wait on `failures` and are repaired when it runs again.
 round_pause_repairs() {
   (( OFFLINE )) || return 0
