@@ -245,7 +245,8 @@ parse_args() {
   if (( ROUND )); then
     (( LIMIT > 0 && TEST_LIMIT > 0 )) || die "--round needs train tasks (--limit) and test tasks (--test-limit)"
   fi
-  [[ "$DIFFICULTY" =~ ^[dD][0-9]+[sS][0-9]+$ ]] || die "--difficulty is d<digits>s<steps>, e.g. d2s1, not '$DIFFICULTY'"
+  [[ "$DIFFICULTY" =~ ^[dD][0-9]+[sS][0-9]+(-[a-zA-Z]+)*$ ]] \
+    || die "--difficulty is d<digits>s<steps>, optionally with -add, -sub, -mul (e.g. d2s1, d1s1-add), not '$DIFFICULTY'"
   DIFFICULTY=${DIFFICULTY,,}
   if [[ -z "$SUBJECT" ]]; then
     SUBJECT=pubmedqa

@@ -26,6 +26,8 @@ public final class ArithmeticDatasetMain {
             Usage: ArithmeticDatasetMain --out FILE [options]
               --out FILE          the JSONL file to write (parent folders are created)
               --difficulty DnSm   operand digits n (1-6) and operations m (1-4); default %s
+                                  a suffix keeps to some operations: -add, -sub, -mul
+                                  (e.g. d1s1-add: one-digit additions only)
               --seed N            seed of the problems (any long); default 1
               --count N           number of problems; default 100
               --first-index N     index of the first problem; default 0

@@ -19,8 +19,9 @@ import org.itera.core.json.Json;
 
 /**
  * Synthetic arithmetic word problems for the {@code arithmetic} subject: a starting amount and
- * {@link Difficulty#steps() steps} operations (+, -, *) on it, told as a short story, with the
- * exact non-negative integer result as the answer.
+ * {@link Difficulty#steps() steps} operations on it (+, -, * or the difficulty's
+ * {@link Difficulty#operations() subset} of them), told as a short story, with the exact
+ * non-negative integer result as the answer.
  *
  * <p>Problems are reproducible: problem {@code index} of a difficulty and seed depends on those
  * three values only (not on how many problems are asked for), and its text is the same on every
@@ -30,8 +31,8 @@ import org.itera.core.json.Json;
  *
  * <p>Numbers: the starting amount and every amount added or taken away have exactly
  * {@code digits} digits (2..9 for one digit); a multiplier is 2..9. A subtraction never takes more
- * than there is; when the amount is smaller than any {@code digits}-digit number, the step adds or
- * multiplies instead.
+ * than there is; when the amount is smaller than any {@code digits}-digit number, the step uses
+ * one of the difficulty's other operations instead.
  */
 public final class ArithmeticProblems {
 
@@ -43,7 +44,7 @@ public final class ArithmeticProblems {
     private ArithmeticProblems() {
     }
 
-    /** {@code arithmetic/d<digits>s<steps>/<seed>/<index>}. */
+    /** {@code arithmetic/<difficulty>/<seed>/<index>}, e.g. {@code arithmetic/d1s1-add/1/0}. */
     public static String taskId(Difficulty difficulty, long seed, int index) {
         return SUBJECT + "/" + difficulty + "/" + seed + "/" + index;
     }
@@ -99,7 +100,7 @@ public final class ArithmeticProblems {
      * Writes problems {@code 0 .. count-1} as a JSONL dataset file in the shape of the shared data
      * ({@code id, question, choices: null, context: null, answer, source, meta}), one problem per
      * line, UTF-8, each line ending in a newline; the same arguments always give the same bytes.
-     * {@code meta} holds {@code digits, steps, seed, index, split, expression}.
+     * {@code meta} holds {@code digits, steps, operations, seed, index, split, expression}.
      */
     public static void writeJsonl(Path file, Difficulty difficulty, long seed, int count, String split)
             throws IOException {
@@ -129,6 +130,7 @@ public final class ArithmeticProblems {
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("digits", problem.difficulty().digits());
         meta.put("steps", problem.difficulty().steps());
+        meta.put("operations", problem.difficulty().operations().stream().sorted().map(Operation::word).toList());
         meta.put("seed", problem.seed());
         meta.put("index", problem.index());
         meta.put("split", split);
@@ -166,16 +168,19 @@ public final class ArithmeticProblems {
         }
     }
 
+    /** The order the operations are drawn from; fixed, so that every problem stays as it was. */
+    private static final List<Operation> DRAW_ORDER = List.of(Operation.PLUS, Operation.TIMES, Operation.MINUS);
+
     private static Step nextStep(Random rng, Difficulty difficulty, long amount) {
         long min = difficulty.minOperand();
         long max = difficulty.maxOperand();
-        boolean canSubtract = amount >= min;
-        int choice = rng.nextInt(canSubtract ? 3 : 2);
-        Operation op = switch (choice) {
-            case 0 -> Operation.PLUS;
-            case 1 -> Operation.TIMES;
-            default -> Operation.MINUS;
-        };
+        List<Operation> possible = new ArrayList<>(DRAW_ORDER.size());
+        for (Operation op : DRAW_ORDER) {
+            if (difficulty.operations().contains(op) && (op != Operation.MINUS || amount >= min)) {
+                possible.add(op);
+            }
+        }
+        Operation op = possible.get(rng.nextInt(possible.size()));
         long operand = switch (op) {
             case PLUS -> between(rng, min, max);
             case MINUS -> between(rng, min, Math.min(max, amount));
@@ -192,8 +197,21 @@ public final class ArithmeticProblems {
     /** The seed of one problem's random choices: its difficulty, seed and index, well mixed. */
     private static long problemKey(Difficulty difficulty, long seed, int index) {
         long key = mix(seed);
-        key = mix(key + 0x9E3779B97F4A7C15L * (difficulty.digits() * 16L + difficulty.steps()));
+        key = mix(key + 0x9E3779B97F4A7C15L * (difficulty.digits() * 16L + difficulty.steps()
+                + 256L * operationsCode(difficulty)));
         return mix(key + 0xBF58476D1CE4E5B9L * (index + 1L));
+    }
+
+    /** 0 for every operation (so such problems are as they always were), else a bit per operation. */
+    private static int operationsCode(Difficulty difficulty) {
+        if (difficulty.allOperations()) {
+            return 0;
+        }
+        int code = 0;
+        for (Operation op : difficulty.operations()) {
+            code |= 1 << op.ordinal();
+        }
+        return code;
     }
 
     /** A 64-bit bit mixer (the finaliser of MurmurHash3). */

@@ -1,18 +1,25 @@
 package org.itera.core.dataset;
 
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * How hard a generated arithmetic problem is: the number of digits of its operands and the number
- * of operations it chains. Written {@code d<digits>s<steps>}, e.g. {@code d2s1}.
+ * How hard a generated arithmetic problem is: the number of digits of its operands, the number of
+ * operations it chains, and which operations it may use. Written {@code d<digits>s<steps>} when
+ * every operation may occur, e.g. {@code d2s1}, and {@code d<digits>s<steps>-<op>[-<op>...]} to
+ * keep to some of them, e.g. {@code d1s1-add} (additions only) or {@code d1s2-add-sub}.
  *
  * <p>{@code digits} (1..6) is the length of the starting number and of every number added or
  * taken away; multipliers are always single digits (2..9) so that products stay small.
  * {@code steps} (1..4) is the number of operations applied to the starting number.
+ * {@code operations} is a non-empty set of {@link Operation}s, named {@code add}, {@code sub} and
+ * {@code mul} in the text; subtraction alone is allowed for one step only, because a second
+ * subtraction could find nothing left to take away.
  */
-public record Difficulty(int digits, int steps) {
+public record Difficulty(int digits, int steps, Set<Operation> operations) {
 
     public static final int MIN_DIGITS = 1;
     public static final int MAX_DIGITS = 6;
@@ -20,13 +27,13 @@ public record Difficulty(int digits, int steps) {
     public static final int MAX_STEPS = 4;
 
     /**
-     * The default: one-digit numbers, one operation ({@code d1s1}), where SmolLM2-135M was
-     * measured at 33% first-attempt accuracy (d2s1: 11%; see docs/results.md), so that
-     * improvement is visible.
+     * The default: one-digit numbers, one operation, every operation ({@code d1s1}). See
+     * docs/results.md for the local model's measured first-attempt accuracy at each difficulty.
      */
     public static final Difficulty DEFAULT = new Difficulty(1, 1);
 
-    private static final Pattern TEXT = Pattern.compile("d(\\d+)s(\\d+)");
+    private static final Pattern TEXT = Pattern.compile("d(\\d+)s(\\d+)((?:-[a-z]+)*)");
+    private static final String FORM = "d<digits>s<steps>, optionally -add, -sub, -mul; e.g. d2s1 or d1s1-add";
 
     public Difficulty {
         if (digits < MIN_DIGITS || digits > MAX_DIGITS) {
@@ -35,18 +42,46 @@ public record Difficulty(int digits, int steps) {
         if (steps < MIN_STEPS || steps > MAX_STEPS) {
             throw new IllegalArgumentException("steps must be " + MIN_STEPS + ".." + MAX_STEPS + ": " + steps);
         }
+        if (operations == null || operations.isEmpty()) {
+            throw new IllegalArgumentException("a difficulty needs at least one operation");
+        }
+        operations = Set.copyOf(EnumSet.copyOf(operations));
+        if (steps > 1 && operations.equals(Set.of(Operation.MINUS))) {
+            throw new IllegalArgumentException("subtraction alone allows one step only (a second could find "
+                    + "nothing left to take away): add -add or -mul, or use s1");
+        }
     }
 
-    /** Reads {@code d<digits>s<steps>}, ignoring case and surrounding spaces, e.g. {@code "d2s1"}. */
+    /** {@code digits} and {@code steps} with every operation. */
+    public Difficulty(int digits, int steps) {
+        this(digits, steps, EnumSet.allOf(Operation.class));
+    }
+
+    /** Reads the text form, ignoring case and surrounding spaces, e.g. {@code "d2s1"}, {@code "d1s1-add"}. */
     public static Difficulty parse(String text) {
         if (text == null) {
-            throw new IllegalArgumentException("no difficulty given (expected d<digits>s<steps>, e.g. d2s1)");
+            throw new IllegalArgumentException("no difficulty given (expected " + FORM + ")");
         }
         Matcher m = TEXT.matcher(text.strip().toLowerCase(Locale.ROOT));
         if (!m.matches() || m.group(1).length() > 2 || m.group(2).length() > 2) {
-            throw new IllegalArgumentException("not a difficulty: '" + text + "' (expected d<digits>s<steps>, e.g. d2s1)");
+            throw new IllegalArgumentException("not a difficulty: '" + text + "' (expected " + FORM + ")");
         }
-        return new Difficulty(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+        Set<Operation> operations = EnumSet.allOf(Operation.class);
+        if (!m.group(3).isEmpty()) {
+            operations = EnumSet.noneOf(Operation.class);
+            for (String name : m.group(3).substring(1).split("-")) {
+                Operation op = Operation.named(name);
+                if (!operations.add(op)) {
+                    throw new IllegalArgumentException("operation '" + name + "' given twice in '" + text + "'");
+                }
+            }
+        }
+        return new Difficulty(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), operations);
+    }
+
+    /** Whether every operation may occur (the text then has no operation suffix). */
+    public boolean allOperations() {
+        return operations.size() == Operation.values().length;
     }
 
     /** The smallest number used as a starting value or an added or subtracted amount. */
@@ -69,6 +104,14 @@ public record Difficulty(int digits, int steps) {
 
     @Override
     public String toString() {
-        return "d" + digits + "s" + steps;
+        StringBuilder text = new StringBuilder("d").append(digits).append('s').append(steps);
+        if (!allOperations()) {
+            for (Operation op : Operation.values()) {
+                if (operations.contains(op)) {
+                    text.append('-').append(op.word());
+                }
+            }
+        }
+        return text.toString();
     }
 }

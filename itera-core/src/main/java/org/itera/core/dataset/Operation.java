@@ -3,7 +3,7 @@ package org.itera.core.dataset;
 /** An operation of a generated arithmetic problem, applied to the running amount. */
 public enum Operation {
 
-    PLUS("+"), MINUS("-"), TIMES("*");
+    PLUS("+", "add"), MINUS("-", "sub"), TIMES("*", "mul");
 
     /** The smallest multiplier of {@link #TIMES}. */
     public static final int MIN_FACTOR = 2;
@@ -11,9 +11,26 @@ public enum Operation {
     public static final int MAX_FACTOR = 9;
 
     private final String symbol;
+    private final String word;
 
-    Operation(String symbol) {
+    Operation(String symbol, String word) {
         this.symbol = symbol;
+        this.word = word;
+    }
+
+    /** The operation a {@link Difficulty}'s text names {@code add}, {@code sub} or {@code mul}. */
+    public static Operation named(String word) {
+        for (Operation op : values()) {
+            if (op.word.equals(word)) {
+                return op;
+            }
+        }
+        throw new IllegalArgumentException("unknown operation '" + word + "' (expected add, sub or mul)");
+    }
+
+    /** The name of this operation in a {@link Difficulty}'s text: {@code add}, {@code sub} or {@code mul}. */
+    public String word() {
+        return word;
     }
 
     /** The ASCII symbol used in {@link Problem#expression()}: {@code +}, {@code -} or {@code *}. */

@@ -19,7 +19,7 @@ public record Problem(Difficulty difficulty, long seed, int index, String questi
         steps = List.copyOf(steps);
     }
 
-    /** {@code arithmetic/d<digits>s<steps>/<seed>/<index>}. */
+    /** {@code arithmetic/<difficulty>/<seed>/<index>}, e.g. {@code arithmetic/d1s1/1/0}. */
     public String id() {
         return ArithmeticProblems.taskId(difficulty, seed, index);
     }

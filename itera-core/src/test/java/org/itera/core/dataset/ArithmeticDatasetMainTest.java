@@ -64,9 +64,22 @@ class ArithmeticDatasetMainTest {
     }
 
     @Test
+    void aDifficultyMayKeepToSomeOperations() throws IOException {
+        Path file = dir.resolve("add.jsonl");
+
+        assertThat(run("--out", file.toString(), "--difficulty", "d1s1-add", "--count", "30")).isZero();
+
+        assertThat(Files.readAllLines(file)).hasSize(30)
+                .allSatisfy(line -> assertThat(line).startsWith("{\"id\":\"arithmetic/d1s1-add/1/")
+                        .contains("\"operations\":[\"add\"]").containsPattern("\"expression\":\"\\d \\+ \\d\""));
+        assertThat(run("--out", file.toString(), "--difficulty", "d1s1-div")).isEqualTo(2);
+        assertThat(err()).contains("unknown operation 'div'");
+    }
+
+    @Test
     void helpIsPrintedAndNothingIsWritten() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--difficulty", "d1s1", "--split");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--difficulty", "d1s1", "-add", "--split");
     }
 
     @Test
