@@ -7,7 +7,7 @@
 #
 # A PLAN entry is SUBJECT[:DIFFICULTY] or SUBJECT=FILE (relative to the repository), e.g.
 # arithmetic:d2s2, gsm8k, physics=../shared/data/mmlu/college_physics/val.jsonl. Without entries,
-# the plan is arithmetic at d1s1, d2s1, d2s2 and d3s2, gsm8k, pubmedqa and MMLU college physics.
+# the plan is arithmetic at d1s1-add, d1s1, d2s1, d2s2 and d3s2, gsm8k, pubmedqa and MMLU college physics.
 # The stack is kept between entries and stopped at the end if this script started it. Each run's
 # full summary is under <ITERA_HOME>/runs/. Environment: as scripts/run.sh (ITERA_HOME etc.).
 set -euo pipefail
@@ -26,7 +26,7 @@ while (( $# )); do
   esac
   shift
 done
-(( ${#PLAN[@]} )) || PLAN=(arithmetic:d1s1 arithmetic:d2s1 arithmetic:d2s2 arithmetic:d3s2 gsm8k pubmedqa
+(( ${#PLAN[@]} )) || PLAN=(arithmetic:d1s1-add arithmetic:d1s1 arithmetic:d2s1 arithmetic:d2s2 arithmetic:d3s2 gsm8k pubmedqa
   "physics=../shared/data/mmlu/college_physics/val.jsonl")
 
 was_running=0

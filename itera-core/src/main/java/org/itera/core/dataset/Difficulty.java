@@ -27,10 +27,11 @@ public record Difficulty(int digits, int steps, Set<Operation> operations) {
     public static final int MAX_STEPS = 4;
 
     /**
-     * The default: one-digit numbers, one operation, every operation ({@code d1s1}). See
-     * docs/results.md for the local model's measured first-attempt accuracy at each difficulty.
+     * The default: one-digit numbers, one addition ({@code d1s1-add}), where SmolLM2-135M gets
+     * 27.5% right at the first attempt with greedy decoding (22 of 80; {@code d1s1}, with every
+     * operation: 13.8%); see docs/results.md.
      */
-    public static final Difficulty DEFAULT = new Difficulty(1, 1);
+    public static final Difficulty DEFAULT = new Difficulty(1, 1, Set.of(Operation.PLUS));
 
     private static final Pattern TEXT = Pattern.compile("d(\\d+)s(\\d+)((?:-[a-z]+)*)");
     private static final String FORM = "d<digits>s<steps>, optionally -add, -sub, -mul; e.g. d2s1 or d1s1-add";

@@ -50,7 +50,7 @@ class ArithmeticDatasetMainTest {
         assertThat(run("--out", file.toString())).isZero();
 
         assertThat(Files.readAllLines(file)).hasSize(100)
-                .first().asString().startsWith("{\"id\":\"arithmetic/d1s1/1/0\"").contains("\"split\":\"train\"");
+                .first().asString().startsWith("{\"id\":\"arithmetic/d1s1-add/1/0\"").contains("\"split\":\"train\"");
     }
 
     @Test

@@ -53,7 +53,7 @@ class ArithmeticOperationsTest {
     @Test
     void idsNameTheOperationsAndDifferFromTheUnrestrictedProblems() {
         List<Problem> added = ArithmeticProblems.problems(ADD_ONLY, 1, 40);
-        List<Problem> all = ArithmeticProblems.problems(Difficulty.DEFAULT, 1, 40);
+        List<Problem> all = ArithmeticProblems.problems(new Difficulty(1, 1), 1, 40);
 
         assertThat(added.get(0).id()).isEqualTo("arithmetic/d1s1-add/1/0");
         Set<String> ids = new HashSet<>();
@@ -83,7 +83,7 @@ class ArithmeticOperationsTest {
         JsonNode restricted = Json.mapper().readTree(ArithmeticProblems.jsonLine(
                 ArithmeticProblems.problem(Difficulty.parse("d2s2-mul-add"), 5, 0), "test"));
         JsonNode all = Json.mapper().readTree(ArithmeticProblems.jsonLine(
-                ArithmeticProblems.problem(Difficulty.DEFAULT, 5, 0), "test"));
+                ArithmeticProblems.problem(new Difficulty(2, 2), 5, 0), "test"));
 
         assertThat(restricted.path("id").asText()).isEqualTo("arithmetic/d2s2-add-mul/5/0");
         assertThat(restricted.path("meta").path("operations").toString()).isEqualTo("[\"add\",\"mul\"]");

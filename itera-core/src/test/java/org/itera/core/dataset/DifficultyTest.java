@@ -15,9 +15,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DifficultyTest {
 
     @Test
-    void theDefaultIsOneDigitOneStep() {
-        assertThat(Difficulty.DEFAULT).isEqualTo(new Difficulty(1, 1));
-        assertThat(Difficulty.DEFAULT).hasToString("d1s1");
+    void theDefaultIsOneAdditionOfOneDigitNumbers() {
+        assertThat(Difficulty.DEFAULT).isEqualTo(new Difficulty(1, 1, EnumSet.of(Operation.PLUS)));
+        assertThat(Difficulty.DEFAULT).hasToString("d1s1-add");
     }
 
     @Test
@@ -56,7 +56,7 @@ class DifficultyTest {
         assertThat(new Difficulty(1, 1, EnumSet.of(Operation.PLUS))).hasToString("d1s1-add");
         assertThat(new Difficulty(1, 2, EnumSet.of(Operation.TIMES, Operation.PLUS))).hasToString("d1s2-add-mul");
         assertThat(Difficulty.parse("d1s2-sub-add")).hasToString("d1s2-add-sub");
-        assertThat(Difficulty.parse("D1S1-ADD-SUB-MUL")).isEqualTo(Difficulty.DEFAULT).hasToString("d1s1");
+        assertThat(Difficulty.parse("D1S1-ADD-SUB-MUL")).isEqualTo(new Difficulty(1, 1)).hasToString("d1s1");
         assertThat(Difficulty.parse("d1s1").allOperations()).isTrue();
         assertThat(Difficulty.parse("d1s1-add").allOperations()).isFalse();
     }
