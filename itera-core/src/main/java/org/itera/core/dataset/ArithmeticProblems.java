@@ -130,7 +130,7 @@ public final class ArithmeticProblems {
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("digits", problem.difficulty().digits());
         meta.put("steps", problem.difficulty().steps());
-        meta.put("operations", problem.difficulty().operations().stream().sorted().map(Operation::word).toList());
+        meta.put("operations", problem.difficulty().operationWords());
         meta.put("seed", problem.seed());
         meta.put("index", problem.index());
         meta.put("split", split);

@@ -1,6 +1,7 @@
 package org.itera.core.dataset;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -85,6 +86,11 @@ public record Difficulty(int digits, int steps, Set<Operation> operations) {
         return operations.size() == Operation.values().length;
     }
 
+    /** The names of the operations ({@code add}, {@code sub}, {@code mul}) in that order. */
+    public List<String> operationWords() {
+        return operations.stream().sorted().map(Operation::word).toList();
+    }
+
     /** The smallest number used as a starting value or an added or subtracted amount. */
     public long minOperand() {
         return digits == 1 ? 2 : pow10(digits - 1);
@@ -105,14 +111,7 @@ public record Difficulty(int digits, int steps, Set<Operation> operations) {
 
     @Override
     public String toString() {
-        StringBuilder text = new StringBuilder("d").append(digits).append('s').append(steps);
-        if (!allOperations()) {
-            for (Operation op : Operation.values()) {
-                if (operations.contains(op)) {
-                    text.append('-').append(op.word());
-                }
-            }
-        }
-        return text.toString();
+        String text = "d" + digits + "s" + steps;
+        return allOperations() ? text : text + "-" + String.join("-", operationWords());
     }
 }
