@@ -10,6 +10,7 @@ import org.itera.core.event.TokenUsage;
 import org.itera.core.event.TrajectoryEvent;
 import org.itera.core.event.Turn;
 import org.itera.core.repair.RepairPrompts;
+import org.itera.core.setting.RepairPlan;
 import org.itera.core.team.RoleDefinition;
 import org.itera.core.team.TeamDefinition;
 import org.itera.core.team.TeamRunner;
@@ -17,12 +18,14 @@ import org.itera.llm.AgentSettings;
 import org.itera.llm.OpenAiAgentCaller;
 
 /**
- * Repairs one role of a failed trajectory, as SiriuS does: a critic who knows the right answer
+ * Repairs one turn of a failed trajectory, as SiriuS does: a critic who knows the right answer
  * gives that role feedback, the role regenerates its answer, rephrases it so it reads as a direct
- * solution, and every later role runs again on it exactly as the generator would.
+ * solution, and the episode goes on from there exactly as the generator would run it (for a team,
+ * every later role runs again; the setting's {@code resume} decides). Which turn is the setting's
+ * {@link RepairPlan}.
  *
- * <p>The repaired turn keeps the role's ORIGINAL messages, with the rephrased answer as its
- * output, so the library example reads as if the role had solved it directly.
+ * <p>The repaired turn keeps the role's ORIGINAL messages (and step), with the rephrased answer as
+ * its output, so the library example reads as if the role had solved it directly.
  */
 @ApplicationScoped
 public class TrajectoryRepairer {
@@ -39,12 +42,13 @@ public class TrajectoryRepairer {
         this.caller = caller;
     }
 
-    public TrajectoryEvent repair(TrajectoryEvent failed, RoleDefinition role, int attempt) {
+    public TrajectoryEvent repair(TrajectoryEvent failed, RepairPlan plan, int attempt) {
         Instant started = Instant.now();
         TaskEvent task = failed.task();
-        TeamDefinition team = runner.catalog().team(task.subject());
+        TeamDefinition team = runner.settings().of(task).team(task.subject());
+        RoleDefinition role = plan.role();
         String agent = team.agentId(role.name());
-        int index = team.roleNames().indexOf(role.name());
+        int index = plan.turnIndex();
         Turn original = failed.turns().get(index);
 
         AgentSettings criticSettings = models.critic(agent);
@@ -57,7 +61,8 @@ public class TrajectoryRepairer {
 
         List<Turn> turns = new ArrayList<>(failed.turns().subList(0, index));
         turns.add(new Turn(role.name(), rephrased.model(), original.messages(), rephrased.output(),
-                sum(regenerated.usage(), rephrased.usage()), regenerated.latencyMs() + rephrased.latencyMs()));
+                sum(regenerated.usage(), rephrased.usage()), regenerated.latencyMs() + rephrased.latencyMs(),
+                original.step()));
         List<Turn> rerun = runner.continueFrom(task, turns, caller);
 
         Repair repair = new Repair(critic.output(), critic.model(), regenerated.model(), rephrased.model(),

@@ -3,20 +3,22 @@ package org.itera.filter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.itera.core.event.FinetuneRecord;
-import org.itera.core.event.Grade;
 import org.itera.core.event.GradedTrajectoryEvent;
 import org.itera.core.event.TaskEvent;
 import org.itera.core.event.TrajectoryEvent;
-import org.itera.core.grading.Grader;
+import org.itera.core.setting.Outcome;
+import org.itera.core.setting.Setting;
+import org.itera.core.setting.SettingRegistry;
 import org.itera.filter.config.RepairConfig;
 import org.itera.filter.messaging.FilterOutputs;
 import org.itera.filter.store.TrajectoryStore;
 import org.jboss.logging.Logger;
 
 /**
- * Grades a trajectory (generated or regenerated) and files it: every attempt is stored; a
- * successful train-split one adds one library entry per role and is emitted as finetune records;
- * a failed train-split one goes to {@code failures} while its task has repair budget left
+ * Scores a trajectory (generated or regenerated) by its setting and files it: every attempt is
+ * stored with its outcome; a train-split one adds the library entries its setting selects (for
+ * a problem-solving team one per role of a successful run) and emits them as finetune records; a
+ * failed train-split one goes to {@code failures} while its task has repair budget left
  * ({@code attempt < itera.repair.max-attempts}) and is stored as {@code exhausted} otherwise;
  * test-split ones are only stored.
  *
@@ -33,12 +35,15 @@ public class TrajectoryFilter {
     private final FilterOutputs outputs;
     private final FilterMetrics metrics;
     private final RepairConfig repair;
+    private final SettingRegistry settings;
 
-    public TrajectoryFilter(TrajectoryStore store, FilterOutputs outputs, FilterMetrics metrics, RepairConfig repair) {
+    public TrajectoryFilter(TrajectoryStore store, FilterOutputs outputs, FilterMetrics metrics, RepairConfig repair,
+            SettingRegistry settings) {
         this.store = store;
         this.outputs = outputs;
         this.metrics = metrics;
         this.repair = repair;
+        this.settings = settings;
     }
 
     public void file(TrajectoryEvent trajectory) {
@@ -47,31 +52,36 @@ public class TrajectoryFilter {
             LOG.debugf("trajectory %s was already filed; skipped", trajectory.id());
             return;
         }
-        Grade grade = Grader.grade(trajectory.task(), trajectory.finalOutput());
+        Setting setting = settings.of(trajectory.task());
+        Outcome outcome = setting.score(trajectory);
         boolean train = TaskEvent.SPLIT_TRAIN.equals(trajectory.task().split());
-        boolean exhausted = train && !grade.correct() && trajectory.attempt() >= repair.maxAttempts();
-        store.saveGraded(trajectory, grade, exhausted);
-        metrics.graded(trajectory, grade.correct());
+        boolean exhausted = train && !outcome.success() && trajectory.attempt() >= repair.maxAttempts();
+        store.saveGraded(trajectory, outcome, exhausted);
+        metrics.graded(trajectory, outcome.success());
         if (TrajectoryEvent.ORIGIN_REGENERATED.equals(trajectory.origin())) {
-            metrics.repairGraded(trajectory, grade.correct());
+            metrics.repairGraded(trajectory, outcome.success());
         }
         if (train) {
-            if (grade.correct()) {
-                addToLibrary(trajectory);
-            } else if (exhausted) {
-                metrics.repairsExhausted(trajectory);
-                LOG.infof("trajectory %s is still wrong after %d repairs; not sent for repair",
-                        trajectory.id(), trajectory.attempt());
-            } else {
-                outputs.failure(new GradedTrajectoryEvent(trajectory, grade));
-                metrics.failureEmitted(trajectory);
-            }
+            addToLibrary(setting.examples(trajectory, outcome));
+        }
+        if (train && !outcome.success()) {
+            routeFailure(trajectory, outcome, exhausted);
         }
         store.markPublished(trajectory.id());
     }
 
-    private void addToLibrary(TrajectoryEvent trajectory) {
-        List<FinetuneRecord> examples = ExperienceBuilder.examplesOf(trajectory);
+    private void routeFailure(TrajectoryEvent trajectory, Outcome outcome, boolean exhausted) {
+        if (exhausted) {
+            metrics.repairsExhausted(trajectory);
+            LOG.infof("trajectory %s is still wrong after %d repairs; not sent for repair",
+                    trajectory.id(), trajectory.attempt());
+            return;
+        }
+        outputs.failure(new GradedTrajectoryEvent(trajectory, outcome.grade()));
+        metrics.failureEmitted(trajectory);
+    }
+
+    private void addToLibrary(List<FinetuneRecord> examples) {
         for (FinetuneRecord example : examples) {
             if (store.saveExperience(example)) {
                 metrics.libraryEntry(example);

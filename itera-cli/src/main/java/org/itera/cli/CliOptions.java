@@ -3,14 +3,17 @@ package org.itera.cli;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
+import org.itera.core.event.TaskEvent;
 
 /**
  * The options of {@code push-tasks}, parsed by hand from the command line.
  *
- * <p>{@code limit} is -1 when no limit was given; {@code round} is null when not given.
+ * <p>{@code limit} is -1 when no limit was given; {@code round} is null when not given;
+ * {@code setting} is problem solving unless given.
  */
 public record CliOptions(
         Path file,
+        String setting,
         String subject,
         String split,
         int limit,
@@ -48,6 +51,7 @@ public record CliOptions(
 
     private static final class Builder {
         private Path file;
+        private String setting = TaskEvent.SETTING_PROBLEM_SOLVING;
         private String subject;
         private String split;
         private int limit = -1;
@@ -64,6 +68,7 @@ public record CliOptions(
             switch (cursor.name(arg)) {
                 case "--file", "-f" -> file = Path.of(cursor.value(arg));
                 case "--subject", "-s" -> subject = cursor.value(arg);
+                case "--setting" -> setting = cursor.value(arg);
                 case "--split" -> split = cursor.value(arg);
                 case "--limit", "-n" -> limit = cursor.intValue(arg, 1);
                 case "--offset" -> offset = cursor.intValue(arg, 0);
@@ -79,7 +84,7 @@ public record CliOptions(
         }
 
         CliOptions helpOnly() {
-            return new CliOptions(null, null, null, -1, 0, null, null, DEFAULT_TOPIC,
+            return new CliOptions(null, null, null, null, -1, 0, null, null, DEFAULT_TOPIC,
                     DEFAULT_TIMEOUT_SECONDS, false, false, true);
         }
 
@@ -91,7 +96,7 @@ public record CliOptions(
             require(!topic.isBlank(), "--topic must not be empty");
             String servers = bootstrap == null ? defaultBootstrap(env) : bootstrap.strip();
             require(!servers.isEmpty(), "--bootstrap must not be empty");
-            return new CliOptions(file, subject, split, limit, offset, round, servers, topic,
+            return new CliOptions(file, setting, subject, split, limit, offset, round, servers, topic,
                     timeout, dryRun, strict, false);
         }
 

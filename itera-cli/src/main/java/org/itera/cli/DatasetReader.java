@@ -14,22 +14,29 @@ import org.itera.core.task.InvalidTaskException;
 import org.itera.core.task.TaskValidator;
 
 /**
- * Reads a JSONL dataset file into task events for one subject and split, checking each line with
+ * Reads a JSONL dataset file into task events for one setting, subject and split, checking each line with
  * the {@link TaskValidator}. Blank lines are skipped; {@code offset} and {@code limit} count the
  * non-blank lines; line numbers count every physical line from 1.
  */
 public final class DatasetReader {
 
     private final TaskValidator validator;
+    private final String setting;
     private final String subject;
     private final String split;
     private final Integer round;
 
-    public DatasetReader(TaskValidator validator, String subject, String split, Integer round) {
+    public DatasetReader(TaskValidator validator, String setting, String subject, String split, Integer round) {
         this.validator = validator;
+        this.setting = setting;
         this.subject = subject;
         this.split = split;
         this.round = round;
+    }
+
+    /** A reader of problem-solving tasks. */
+    public DatasetReader(TaskValidator validator, String subject, String split, Integer round) {
+        this(validator, TaskEvent.SETTING_PROBLEM_SOLVING, subject, split, round);
     }
 
     /** Reads lines {@code offset+1 .. offset+limit} (all after the offset when limit is negative). */
@@ -63,7 +70,7 @@ public final class DatasetReader {
     /** Turns one dataset line into a checked task; throws with every reason it is not one. */
     public TaskEvent toTask(String line) {
         DatasetRow row = parse(line);
-        TaskEvent task = new TaskEvent(row.id(), TaskEvent.SETTING_PROBLEM_SOLVING, subject,
+        TaskEvent task = new TaskEvent(row.id(), setting, subject,
                 row.question(), row.choices(), row.context(), row.answer(), split, round);
         return validator.check(task);
     }

@@ -12,8 +12,8 @@ final class HelpText {
 
                 Reads a JSONL dataset file (one task per line: id, question, choices, context,
                 answer; source, meta and any other keys are dropped), turns every line into a
-                task event with setting=problem-solving and the given subject and split, checks
-                it, and produces it onto a Kafka topic keyed by the task id.
+                task event with the given setting (problem-solving unless --setting says otherwise),
+                subject and split, checks it, and produces it onto a Kafka topic keyed by the task id.
 
                 Required:
                   -f, --file FILE         the JSONL file, e.g. ../shared/data/pubmedqa/train.jsonl
@@ -21,6 +21,8 @@ final class HelpText {
                       --split train|test  train feeds the experience library; test is evaluated only
 
                 Options:
+                      --setting SETTING   problem-solving (default) or actor-critic; the subject
+                                          needs a team of that setting
                   -n, --limit N           read at most N lines (after the offset); default: all
                       --offset K          skip the first K lines of the file; default 0
                       --round R           set the evaluation round on every task; default 0

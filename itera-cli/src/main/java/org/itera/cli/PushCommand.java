@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Set;
 import org.itera.core.event.TaskEvent;
 import org.itera.core.json.Json;
+import org.itera.core.setting.SettingRegistry;
 import org.itera.core.task.TaskValidator;
 
 /** One run of push-tasks with parsed options: read, check, report, and send (or print). */
@@ -34,12 +35,17 @@ final class PushCommand {
         this.publishers = publishers;
     }
 
-    int run(Set<String> subjects) throws IOException, InterruptedException {
+    int run(SettingRegistry settings) throws IOException, InterruptedException {
+        Set<String> subjects = settings.catalog().subjects();
         if (!subjects.contains(options.subject())) {
             err.println("push-tasks: unknown subject '" + options.subject() + "' (one of " + subjects + ")");
             return USAGE;
         }
-        DatasetBatch batch = read(subjects);
+        if (!settings.names().contains(options.setting())) {
+            err.println("push-tasks: unknown setting '" + options.setting() + "' (one of " + settings.names() + ")");
+            return USAGE;
+        }
+        DatasetBatch batch = read(new TaskValidator(settings));
         if (batch == null) {
             return FAILED;
         }
@@ -52,8 +58,8 @@ final class PushCommand {
         return status == OK && batch.hasInvalid() ? INVALID_LINES : status;
     }
 
-    private DatasetBatch read(Set<String> subjects) throws IOException {
-        DatasetReader reader = new DatasetReader(new TaskValidator(subjects), options.subject(),
+    private DatasetBatch read(TaskValidator validator) throws IOException {
+        DatasetReader reader = new DatasetReader(validator, options.setting(), options.subject(),
                 options.split(), options.round());
         try {
             return reader.read(options.file(), options.offset(), options.limit());
@@ -102,7 +108,9 @@ final class PushCommand {
 
     private String describe() {
         String round = options.round() == null ? "" : ", round=" + options.round();
-        return " (subject=" + options.subject() + ", split=" + options.split() + round + ") to "
+        String setting = TaskEvent.SETTING_PROBLEM_SOLVING.equals(options.setting()) ? ""
+                : "setting=" + options.setting() + ", ";
+        return " (" + setting + "subject=" + options.subject() + ", split=" + options.split() + round + ") to "
                 + options.topic() + " on " + options.bootstrap();
     }
 }

@@ -3,7 +3,7 @@ package org.itera.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Map;
-import java.util.Set;
+import org.itera.core.setting.SettingRegistry;
 
 /**
  * {@code push-tasks}: pushes a JSONL dataset file onto the Kafka {@code tasks} topic. See
@@ -35,12 +35,12 @@ public final class PushTasks {
             out.print(HelpText.text());
             return PushCommand.OK;
         }
-        return execute(new PushCommand(options, out, err, publishers), KnownSubjects.all(), err);
+        return execute(new PushCommand(options, out, err, publishers), KnownSettings.standard(), err);
     }
 
-    private static int execute(PushCommand command, Set<String> subjects, PrintStream err) {
+    private static int execute(PushCommand command, SettingRegistry settings, PrintStream err) {
         try {
-            return command.run(subjects);
+            return command.run(settings);
         } catch (IOException e) {
             err.println("push-tasks: cannot read the file: " + e);
             return PushCommand.FAILED;

@@ -180,6 +180,7 @@ public final class RunWatcher {
 
         long seconds = (clock.millis() - start) / 1000;
         out.print(RunSummary.render(tally, options.expect(), seconds, timedOut, options.dlqHint(), repairNote));
+        out.print(new SettingsSummary(KnownSettings.standard()).render(baseline.stats(), current.stats()));
         out.flush();
         if (repairsTimedOut != null) {
             err.println(repairsTimedOut);

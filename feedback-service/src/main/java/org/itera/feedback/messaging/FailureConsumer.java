@@ -16,8 +16,8 @@ import org.itera.core.event.GradedTrajectoryEvent;
 import org.itera.core.event.TrajectoryEvent;
 import org.itera.core.json.Json;
 import org.itera.core.repair.RepairPolicy;
-import org.itera.core.team.RoleDefinition;
-import org.itera.core.team.TeamCatalog;
+import org.itera.core.setting.RepairPlan;
+import org.itera.core.setting.SettingRegistry;
 import org.itera.feedback.FeedbackMetrics;
 import org.itera.feedback.TrajectoryRepairer;
 import org.itera.feedback.store.RepairStore;
@@ -34,19 +34,19 @@ public class FailureConsumer {
     private static final Logger LOG = Logger.getLogger(FailureConsumer.class);
 
     private final RepairPolicy policy;
-    private final TeamCatalog catalog;
+    private final SettingRegistry settings;
     private final TrajectoryRepairer repairer;
     private final RepairStore store;
     private final FeedbackMetrics metrics;
     private final MutinyEmitter<Record<String, String>> regenerated;
     private final ShutdownWatch shutdown;
 
-    public FailureConsumer(RepairPolicy policy, TeamCatalog catalog, TrajectoryRepairer repairer, RepairStore store,
+    public FailureConsumer(RepairPolicy policy, SettingRegistry settings, TrajectoryRepairer repairer, RepairStore store,
             FeedbackMetrics metrics, @Channel("regenerated") MutinyEmitter<Record<String, String>> regenerated,
             ShutdownWatch shutdown) {
         this.shutdown = shutdown;
         this.policy = policy;
-        this.catalog = catalog;
+        this.settings = settings;
         this.repairer = repairer;
         this.store = store;
         this.metrics = metrics;
@@ -74,29 +74,30 @@ public class FailureConsumer {
     }
 
     void handle(String payload) throws JsonProcessingException {
-        TrajectoryEvent failed = FailureReader.read(payload, catalog).trajectory();
+        TrajectoryEvent failed = FailureReader.read(payload, settings).trajectory();
         int attempt = failed.attempt() + 1;
-        Optional<RoleDefinition> role = policy.hasBudgetAfter(failed.attempt())
-                ? policy.roleFor(catalog.team(failed.task().subject()), attempt) : Optional.empty();
-        if (role.isEmpty()) {
+        Optional<RepairPlan> plan = policy.hasBudgetAfter(failed.attempt())
+                ? settings.of(failed.task()).repairPlan(failed, policy, attempt) : Optional.empty();
+        if (plan.isEmpty()) {
             metrics.skipped("no-budget");
             LOG.infof("trajectory %s is past the repair budget of %d; not repaired", failed.id(), policy.maxRepairs());
             return;
         }
-        String key = RepairStore.keyOf(failed.id(), role.get().name(), attempt);
+        String role = plan.get().role().name();
+        String key = RepairStore.keyOf(failed.id(), role, attempt);
         if (store.isDone(key)) {
             metrics.skipped("duplicate");
             return;
         }
-        TrajectoryEvent repaired = repair(failed, role.get(), attempt);
+        TrajectoryEvent repaired = repair(failed, plan.get(), attempt);
         regenerated.sendAndAwait(Record.of(failed.task().id(), Json.mapper().writeValueAsString(repaired)));
         store.markDone(key, repaired);
-        metrics.repaired(failed.task().subject(), role.get().name());
+        metrics.repaired(failed.task().subject(), role);
     }
 
-    private TrajectoryEvent repair(TrajectoryEvent failed, RoleDefinition role, int attempt) {
+    private TrajectoryEvent repair(TrajectoryEvent failed, RepairPlan plan, int attempt) {
         try {
-            return repairer.repair(failed, role, attempt);
+            return repairer.repair(failed, plan, attempt);
         } catch (RuntimeException e) {
             metrics.failed(failed.task().subject());
             throw e;

@@ -4,15 +4,18 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import org.itera.core.event.GradedTrajectoryEvent;
 import org.itera.core.event.TrajectoryEvent;
 import org.itera.core.json.Json;
-import org.itera.core.team.TeamCatalog;
+import org.itera.core.setting.SettingRegistry;
 
-/** Parses and checks a failure message, with a clear reason when it cannot be repaired. */
+/**
+ * Parses and checks a failure message, with a clear reason when it cannot be repaired: what
+ * every failure needs here, the rest by the trajectory's setting.
+ */
 final class FailureReader {
 
     private FailureReader() {
     }
 
-    static GradedTrajectoryEvent read(String payload, TeamCatalog catalog) {
+    static GradedTrajectoryEvent read(String payload, SettingRegistry settings) {
         if (payload == null || payload.isBlank()) {
             throw new IllegalArgumentException("empty failure message");
         }
@@ -26,12 +29,11 @@ final class FailureReader {
         require(t != null && t.id() != null, "failure carries no trajectory with an id");
         require(t.task() != null && t.task().answer() != null && t.task().subject() != null,
                 "trajectory " + t.id() + " carries no task with a subject and an answer");
-        require(catalog.subjects().contains(t.task().subject()),
+        require(settings.catalog().subjects().contains(t.task().subject()),
                 "trajectory " + t.id() + " has unknown subject '" + t.task().subject() + "'");
-        int roles = catalog.team(t.task().subject()).roles().size();
-        require(t.turns() != null && t.turns().size() == roles,
-                "trajectory " + t.id() + " has " + (t.turns() == null ? 0 : t.turns().size())
-                        + " turns, its team has " + roles + " roles");
+        settings.of(t.task()).trajectoryProblem(t).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
         return failure;
     }
 

@@ -3,6 +3,7 @@ package org.itera.filter.messaging;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.itera.core.setting.SettingRegistry;
 import org.itera.filter.TrajectoryFilter;
 
 /**
@@ -15,20 +16,22 @@ import org.itera.filter.TrajectoryFilter;
 public class TrajectoryConsumer {
 
     private final TrajectoryFilter filter;
+    private final SettingRegistry settings;
 
-    public TrajectoryConsumer(TrajectoryFilter filter) {
+    public TrajectoryConsumer(TrajectoryFilter filter, SettingRegistry settings) {
         this.filter = filter;
+        this.settings = settings;
     }
 
     @Incoming("trajectories")
     @Blocking
     public void consume(String payload) {
-        filter.file(TrajectoryReader.read(payload));
+        filter.file(TrajectoryReader.read(payload, settings));
     }
 
     @Incoming("regenerated")
     @Blocking
     public void consumeRegenerated(String payload) {
-        filter.file(TrajectoryReader.read(payload));
+        filter.file(TrajectoryReader.read(payload, settings));
     }
 }

@@ -11,22 +11,25 @@ import org.bson.Document;
 
 /**
  * Counts for {@code GET /library/stats}: graded trajectories by subject, outcome, origin and split,
- * library entries by subject, agent role and origin, and repairs (see {@link RepairStats}).
+ * library entries by subject, agent role and origin, repairs (see {@link RepairStats}) and each
+ * setting's counters and rates (see {@link SettingStats}).
  */
 @ApplicationScoped
 public class LibraryStats {
 
     private final TrajectoryStore store;
     private final RepairStats repairs;
+    private final SettingStats settings;
 
-    public LibraryStats(TrajectoryStore store, RepairStats repairs) {
+    public LibraryStats(TrajectoryStore store, RepairStats repairs, SettingStats settings) {
         this.store = store;
         this.repairs = repairs;
+        this.settings = settings;
     }
 
     public Map<String, Object> compute() {
         return Map.of("trajectories", trajectoryCounts(), "experience", experienceCounts(),
-                "repairs", repairs.compute());
+                "repairs", repairs.compute(), "settings", settings.compute());
     }
 
     private Map<String, Object> trajectoryCounts() {

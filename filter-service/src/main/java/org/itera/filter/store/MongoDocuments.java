@@ -10,6 +10,7 @@ import org.itera.core.event.Repair;
 import org.itera.core.event.TaskEvent;
 import org.itera.core.event.TrajectoryEvent;
 import org.itera.core.json.Json;
+import org.itera.core.setting.Outcome;
 
 /** How events become the stored documents users query (field names fixed by the design brief). */
 final class MongoDocuments {
@@ -18,11 +19,13 @@ final class MongoDocuments {
     }
 
     /**
-     * The {@code trajectories} document; {@code repairsExhausted} marks a failed one whose task used
+     * The {@code trajectories} document, with the outcome's labels, rewards and counters by role
+     * and name (the actor-critic judge's {@code labels.judge: "PT"}, ...); {@code repairsExhausted} marks a failed one whose task used
      * up its repair budget ({@code repairStatus: "exhausted"}, null otherwise).
      */
-    static Document trajectory(TrajectoryEvent t, Grade grade, boolean repairsExhausted) {
+    static Document trajectory(TrajectoryEvent t, Outcome outcome, boolean repairsExhausted) {
         TaskEvent task = t.task();
+        Grade grade = outcome.grade();
         Document document = new Document("_id", t.id())
                 .append("taskId", task.id())
                 .append("setting", task.setting())
@@ -41,6 +44,9 @@ final class MongoDocuments {
                 .append("expected", grade.expected())
                 .append("correct", grade.correct())
                 .append("gradeDetail", grade.detail())
+                .append("labels", new Document(new java.util.LinkedHashMap<>(outcome.labels())))
+                .append("rewards", new Document(new java.util.LinkedHashMap<>(outcome.rewards())))
+                .append("counters", new Document(new java.util.LinkedHashMap<>(outcome.counters())))
                 .append("startedAt", date(t.startedAt()))
                 .append("finishedAt", date(t.finishedAt()))
                 .append("gradedAt", new Date())

@@ -18,7 +18,7 @@ import java.util.Optional;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.itera.core.event.FinetuneRecord;
-import org.itera.core.event.Grade;
+import org.itera.core.setting.Outcome;
 import org.itera.core.event.TrajectoryEvent;
 
 /**
@@ -53,8 +53,8 @@ public class TrajectoryStore {
                 .first() != null;
     }
 
-    public void saveGraded(TrajectoryEvent trajectory, Grade grade, boolean repairsExhausted) {
-        insertIfAbsent(trajectories(), MongoDocuments.trajectory(trajectory, grade, repairsExhausted));
+    public void saveGraded(TrajectoryEvent trajectory, Outcome outcome, boolean repairsExhausted) {
+        insertIfAbsent(trajectories(), MongoDocuments.trajectory(trajectory, outcome, repairsExhausted));
     }
 
     /** Adds a library entry; false when it was already there. */

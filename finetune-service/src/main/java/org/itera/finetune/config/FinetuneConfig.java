@@ -95,6 +95,10 @@ public interface FinetuneConfig {
     interface Evaluation {
         Optional<String> file();
 
+        /** The setting the tasks run in ({@code problem-solving}, {@code actor-critic}). */
+        @WithDefault("problem-solving")
+        String setting();
+
         Optional<String> subject();
 
         @WithDefault("50")

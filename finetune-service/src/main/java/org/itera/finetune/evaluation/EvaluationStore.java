@@ -11,7 +11,8 @@ import org.bson.Document;
 import org.itera.finetune.store.Collections;
 
 /**
- * {@code evaluations} ({@code _id} {@code <subject>@r<round>}) and the graded {@code trajectories}
+ * {@code evaluations} ({@code _id} {@code <subject>@r<round>}, or {@code <setting>/<subject>@r<round>}
+ * for a setting other than problem solving) and the graded {@code trajectories}
  * that filter-service writes, read to score an evaluation.
  */
 @ApplicationScoped
@@ -37,6 +38,7 @@ public class EvaluationStore {
     public List<Document> graded(List<String> ids) {
         MongoCollection<Document> trajectories = collections.get(Collections.TRAJECTORIES);
         return trajectories.find(Filters.and(Filters.in("_id", ids), Filters.exists("correct")))
-                .projection(new Document("correct", 1)).into(new ArrayList<>());
+                .projection(new Document("correct", 1).append("counters", 1).append("taskId", 1))
+                .into(new ArrayList<>());
     }
 }

@@ -12,16 +12,16 @@ import org.itera.core.json.Json;
 
 /**
  * Reads the evaluation tasks: a JSONL file in the shape of {@code ../shared/data} (id, question,
- * answer, optional choices and context), made test-split tasks of one subject and round, run
- * with the given model per agent.
+ * answer, optional choices and context), made test-split tasks of one setting, subject and
+ * round, run with the given model per agent.
  */
 public final class EvaluationTasks {
 
     private EvaluationTasks() {
     }
 
-    public static List<TaskEvent> load(Path file, String subject, int round, int limit, Map<String, String> models)
-            throws IOException {
+    public static List<TaskEvent> load(Path file, String setting, String subject, int round, int limit,
+            Map<String, String> models) throws IOException {
         List<TaskEvent> tasks = new ArrayList<>();
         List<String> lines = Files.readAllLines(file);
         for (int i = 0; i < lines.size() && tasks.size() < limit; i++) {
@@ -43,7 +43,7 @@ public final class EvaluationTasks {
                 }
             }
             String context = row.hasNonNull("context") ? row.get("context").asText() : null;
-            tasks.add(new TaskEvent(id, TaskEvent.SETTING_PROBLEM_SOLVING, subject, question, choices, context,
+            tasks.add(new TaskEvent(id, setting, subject, question, choices, context,
                     answer, TaskEvent.SPLIT_TEST, round, models));
         }
         return tasks;

@@ -17,7 +17,9 @@ import java.util.concurrent.Executors;
 import org.bson.Document;
 import org.itera.core.event.TaskEvent;
 import org.itera.core.event.TrajectoryEvent;
-import org.itera.core.team.TeamCatalog;
+import org.itera.core.setting.Setting;
+import org.itera.core.setting.SettingRegistry;
+import org.itera.core.team.TeamDefinition;
 import org.itera.finetune.config.FinetuneConfig;
 import org.itera.finetune.messaging.TaskPublisher;
 import org.itera.finetune.round.RoundFinished;
@@ -26,11 +28,11 @@ import org.itera.finetune.store.RoundStore;
 import org.jboss.logging.Logger;
 
 /**
- * Evaluates a round: pushes the configured test-split tasks onto {@code tasks} with that round and
- * the round's models ({@code models}: each agent's model registered in the latest round up to n,
- * else its base model; round 0 is the base team), waits for exactly their graded trajectories
- * ({@code <taskId>@r<n>#0}) in {@code trajectories}, and records accuracy with its 95% Wilson
- * interval and those models.
+ * Evaluates a round: pushes the configured test-split tasks (of the configured setting) onto
+ * {@code tasks} with that round and the round's models ({@code models}: each agent's model
+ * registered in the latest round up to n, else its base model; round 0 is the base team), waits
+ * for exactly their graded trajectories in {@code trajectories}, and records the scores of
+ * {@link EvaluationScore} with those models.
  */
 @ApplicationScoped
 public class Evaluator {
@@ -42,7 +44,7 @@ public class Evaluator {
     private final EvaluationStore store;
     private final ModelRegistry registry;
     private final RoundStore rounds;
-    private final TeamCatalog catalog = TeamCatalog.standard();
+    private final SettingRegistry settings;
     private final Set<Integer> running = ConcurrentHashMap.newKeySet();
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread thread = new Thread(r, "finetune-evaluation");
@@ -51,32 +53,32 @@ public class Evaluator {
     });
 
     public Evaluator(FinetuneConfig config, TaskPublisher publisher, EvaluationStore store, ModelRegistry registry,
-            RoundStore rounds) {
+            RoundStore rounds, SettingRegistry settings) {
         this.config = config;
         this.publisher = publisher;
         this.store = store;
         this.registry = registry;
         this.rounds = rounds;
+        this.settings = settings;
     }
 
     /** Pushes the round's evaluation tasks and returns the evaluation as started. */
     public Document start(int round) {
-        FinetuneConfig.Evaluation settings = config.evaluation();
-        if (settings.file().isEmpty() || settings.subject().isEmpty()) {
+        FinetuneConfig.Evaluation evaluation = config.evaluation();
+        if (evaluation.file().isEmpty() || evaluation.subject().isEmpty()) {
             throw new EvaluationException(400, "evaluation is not configured: set itera.finetune.evaluation.file and "
                     + "itera.finetune.evaluation.subject (ITERA_FINETUNE_EVALUATION_FILE, ITERA_FINETUNE_EVALUATION_SUBJECT)");
         }
-        String subject = settings.subject().get();
-        if (!catalog.subjects().contains(subject)) {
-            throw new EvaluationException(400, "evaluation subject '" + subject + "' has no team");
-        }
+        String subject = evaluation.subject().get();
+        Setting setting = setting(evaluation.setting(), subject);
         if (round < 0 || (round > 0 && rounds.find(round).isEmpty())) {
             throw new EvaluationException(404, "round " + round + " does not exist (0 evaluates the base models)");
         }
-        Map<String, String> models = models(subject, round);
+        Map<String, String> models = models(setting.team(subject), round);
         List<TaskEvent> tasks;
         try {
-            tasks = EvaluationTasks.load(Path.of(settings.file().get()), subject, round, settings.limit(), models);
+            tasks = EvaluationTasks.load(Path.of(evaluation.file().get()), setting.name(), subject, round,
+                    evaluation.limit(), models);
         } catch (IOException | RuntimeException e) {
             throw new EvaluationException(400, "evaluation tasks unreadable: " + e.getMessage());
         }
@@ -84,32 +86,45 @@ public class Evaluator {
             throw new EvaluationException(409, "round " + round + " is being evaluated");
         }
         try {
-            Document evaluation = new Document("_id", subject + "@r" + round).append("round", round)
-                    .append("subject", subject).append("models", models).append("tasks", tasks.size())
-                    .append("status", "running").append("startedAt", new Date());
-            store.save(evaluation);
+            Document started = new Document("_id", idOf(setting.name(), subject, round)).append("round", round)
+                    .append("setting", setting.name()).append("subject", subject).append("models", models)
+                    .append("tasks", tasks.size()).append("status", "running").append("startedAt", new Date());
+            store.save(started);
             tasks.forEach(publisher::publish);
             List<String> ids = tasks.stream().map(t -> TrajectoryEvent.idFor(t, 0)).toList();
-            executor.execute(() -> await(evaluation, ids));
-            return evaluation;
+            executor.execute(() -> await(started, setting, ids));
+            return started;
         } catch (RuntimeException e) {
             running.remove(round);
             throw e;
         }
     }
 
-    /** Each agent of the subject's team with the model it had after round {@code round}. */
-    private Map<String, String> models(String subject, int round) {
+    /** {@code <subject>@r<round>}, with {@code <setting>/} in front for a setting other than problem solving. */
+    static String idOf(String setting, String subject, int round) {
+        String scope = TaskEvent.SETTING_PROBLEM_SOLVING.equals(setting) ? "" : setting + "/";
+        return scope + subject + "@r" + round;
+    }
+
+    private Setting setting(String name, String subject) {
+        Setting setting = settings.find(name).orElseThrow(() -> new EvaluationException(400,
+                "evaluation setting '" + name + "' is not one of " + settings.names()));
+        if (settings.catalog().find(name, subject).isEmpty()) {
+            throw new EvaluationException(400, "evaluation subject '" + subject + "' has no team"
+                    + (TaskEvent.SETTING_PROBLEM_SOLVING.equals(name) ? "" : " in the " + name + " setting"));
+        }
+        return setting;
+    }
+
+    /** Each agent of the team with the model it had after round {@code round}. */
+    private Map<String, String> models(TeamDefinition team, int round) {
         Map<String, String> models = new LinkedHashMap<>();
-        catalog.team(subject).roles().forEach(role -> {
-            String agent = subject + "-" + role.name();
-            models.put(agent, registry.latest(agent, round).map(d -> d.getString("model"))
-                    .orElse(config.baseModelOf(agent)));
-        });
+        team.agentIds().forEach(agent -> models.put(agent, registry.latest(agent, round)
+                .map(d -> d.getString("model")).orElse(config.baseModelOf(agent))));
         return models;
     }
 
-    private void await(Document evaluation, List<String> ids) {
+    private void await(Document evaluation, Setting setting, List<String> ids) {
         int round = evaluation.getInteger("round");
         Instant deadline = Instant.now().plus(config.evaluation().timeout());
         try {
@@ -118,15 +133,11 @@ public class Evaluator {
                 Thread.sleep(500);
                 graded = store.graded(ids);
             }
-            int correct = (int) graded.stream().filter(d -> Boolean.TRUE.equals(d.getBoolean("correct"))).count();
-            int n = graded.size();
-            Wilson ci = Wilson.of(correct, n);
-            store.save(evaluation.append("n", n).append("correct", correct)
-                    .append("accuracy", n == 0 ? null : (double) correct / n)
-                    .append("ci95", new Document("low", ci.low()).append("high", ci.high()))
-                    .append("status", n == ids.size() ? "done" : "incomplete").append("missing", ids.size() - n)
-                    .append("finishedAt", new Date()));
-            LOG.infof("evaluation of round %d: %d/%d correct", round, correct, n);
+            Document score = EvaluationScore.of(setting, graded);
+            score.forEach(evaluation::append);
+            store.save(evaluation.append("status", graded.size() == ids.size() ? "done" : "incomplete")
+                    .append("missing", ids.size() - graded.size()).append("finishedAt", new Date()));
+            LOG.infof("evaluation of round %d: %d/%d correct", round, score.getInteger("correct"), graded.size());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import org.itera.core.event.ChatMessage;
 import org.itera.core.event.FinetuneRecord;
 import org.itera.core.json.Json;
+import org.itera.core.team.TeamDefinition;
 
 /** Parses and checks a {@code finetune-records} message, with a clear reason when it is unusable. */
 final class RecordReader {
@@ -24,7 +25,7 @@ final class RecordReader {
         require(record.id() != null && !record.id().isBlank(), "finetune record has no id");
         require(record.subject() != null && record.role() != null,
                 "finetune record " + record.id() + " has no subject or role");
-        require((record.subject() + "-" + record.role()).equals(record.agent()),
+        require(TeamDefinition.agentId(record.subject(), record.role()).equals(record.agent()),
                 "finetune record " + record.id() + " has agent '" + record.agent() + "', expected <subject>-<role>");
         require(record.messages() != null && !record.messages().isEmpty(),
                 "finetune record " + record.id() + " has no messages");

@@ -2,15 +2,15 @@ package org.itera.generator.config;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import org.itera.core.setting.SettingRegistry;
 import org.itera.core.task.TaskValidator;
-import org.itera.core.team.TeamCatalog;
 
-/** The task validator, checking subjects against the team catalogue. */
+/** The task validator: every setting of the registry, with the subjects of its teams. */
 public class ValidatorBeans {
 
     @Produces
     @Singleton
-    TaskValidator validator(TeamCatalog catalog) {
-        return new TaskValidator(catalog.subjects());
+    TaskValidator validator(SettingRegistry settings) {
+        return new TaskValidator(settings);
     }
 }

@@ -53,7 +53,7 @@ public final class RoundDriver {
                 case "evaluate" -> driver.evaluate(options.round().orElseThrow());
                 case "train" -> new RoundTraining(driver.api, driver.waiter(), out, err).train();
                 case "latest" -> driver.latest();
-                default -> new RoundReport(driver.api.read("/evaluations"), options.subject())
+                default -> new RoundReport(driver.api.read("/evaluations"), options.subject(), options.setting())
                         .print(options.before(), options.after(), out);
             };
         } catch (IOException | RoundFailure e) {
@@ -84,9 +84,10 @@ public final class RoundDriver {
     /** Evaluates {@code round} and waits for its result. */
     int evaluate(int round) throws IOException, InterruptedException {
         Optional<String> subject = options.subject();
-        Optional<Evaluation> earlier = Evaluation.find(api.read("/evaluations"), round, subject);
+        Optional<Evaluation> earlier = Evaluation.find(api.read("/evaluations"), round, subject, options.setting());
         if (options.reuse() && earlier.isPresent() && !earlier.get().running()) {
             out.println(earlier.get().line() + " (evaluated earlier)");
+            earlier.get().rateLines().forEach(out::println);
             return OK;
         }
         FinetuneApi.Reply started = api.post("/rounds/" + round + "/evaluate");
@@ -99,9 +100,10 @@ public final class RoundDriver {
         err.println("evaluating round " + round + " (" + started.body().path("tasks").asInt() + " test tasks)");
         Evaluation done = waiter().until("the evaluation of round " + round, () -> {
             JsonNode list = api.read("/evaluations");
-            return Evaluation.find(list, round, subject).filter(e -> !e.running());
+            return Evaluation.find(list, round, subject, options.setting()).filter(e -> !e.running());
         });
         out.println(done.line());
+        done.rateLines().forEach(out::println);
         return "done".equals(done.status()) ? OK : FAILED;
     }
 }

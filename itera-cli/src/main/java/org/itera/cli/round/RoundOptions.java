@@ -1,24 +1,26 @@
 package org.itera.cli.round;
 
 import java.util.Optional;
+import org.itera.core.event.TaskEvent;
 
 /** The options of {@code round-driver}; see {@link #HELP}. */
 record RoundOptions(String command, String finetune, Optional<Integer> round, Optional<String> subject,
-        long timeoutSeconds, long pollMillis, boolean reuse, int before, int after) {
+        String setting, long timeoutSeconds, long pollMillis, boolean reuse, int before, int after) {
 
     static final String HELP = """
             usage: round-driver <command> --finetune URL [options]
-              evaluate --round N [--subject S] [--reuse]
+              evaluate --round N [--subject S] [--setting S] [--reuse]
                   evaluates round N (0 = the base models) through POST /rounds/N/evaluate and waits
                   for it; with --reuse a finished evaluation of round N is shown instead of rerun
               train
                   starts a fine-tuning round (POST /rounds) and waits until every job of it ended;
                   the last output line is round=N. Exit 3 when no agent has enough examples.
-              report --before N --after M [--subject S]
-                  prints accuracy with its 95% interval for rounds N and M, and the change
+              report --before N --after M [--subject S] [--setting S]
+                  prints accuracy with its 95% interval for rounds N and M, the change, the
+                  setting's other rates and the task-by-task comparison (sign test)
               latest
                   prints the highest round whose training ended (0 when none did)
-            options: --timeout SECONDS (3600), --poll-ms MILLIS (3000)
+            options: --timeout SECONDS (3600), --poll-ms MILLIS (3000), --setting (problem-solving)
             """;
 
     static RoundOptions parse(String[] args) {
@@ -29,6 +31,7 @@ record RoundOptions(String command, String finetune, Optional<Integer> round, Op
         String finetune = null;
         Integer round = null;
         String subject = null;
+        String setting = TaskEvent.SETTING_PROBLEM_SOLVING;
         long timeout = 3600;
         long poll = 3000;
         boolean reuse = false;
@@ -40,6 +43,7 @@ record RoundOptions(String command, String finetune, Optional<Integer> round, Op
                 case "--finetune" -> finetune = value(args, ++i, arg);
                 case "--round" -> round = number(args, ++i, arg);
                 case "--subject" -> subject = value(args, ++i, arg);
+                case "--setting" -> setting = value(args, ++i, arg);
                 case "--timeout" -> timeout = number(args, ++i, arg);
                 case "--poll-ms" -> poll = number(args, ++i, arg);
                 case "--before" -> before = number(args, ++i, arg);
@@ -57,7 +61,7 @@ record RoundOptions(String command, String finetune, Optional<Integer> round, Op
             case "train", "latest" -> { }
             default -> throw new IllegalArgumentException("unknown command '" + command + "'");
         }
-        return new RoundOptions(command, finetune, Optional.ofNullable(round), Optional.ofNullable(subject),
+        return new RoundOptions(command, finetune, Optional.ofNullable(round), Optional.ofNullable(subject), setting,
                 timeout, poll, reuse, before == null ? 0 : before, after == null ? 0 : after);
     }
 

@@ -6,16 +6,22 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.itera.core.event.TaskEvent;
 
-/** {@code round-driver report}: accuracy before and after, per subject, with the 95% intervals. */
+/**
+ * {@code round-driver report}: accuracy before and after, per subject of one setting, with the 95%
+ * intervals, the setting's other rates (TP accuracy, ...) and the task-by-task comparison.
+ */
 final class RoundReport {
 
     private final JsonNode evaluations;
     private final Optional<String> subject;
+    private final String setting;
 
-    RoundReport(JsonNode evaluations, Optional<String> subject) {
+    RoundReport(JsonNode evaluations, Optional<String> subject, String setting) {
         this.evaluations = evaluations;
         this.subject = subject;
+        this.setting = setting;
     }
 
     int print(int before, int after, PrintStream out) {
@@ -28,8 +34,8 @@ final class RoundReport {
         }
         int printed = 0;
         for (String name : subjects) {
-            Optional<Evaluation> first = Evaluation.find(evaluations, before, Optional.of(name));
-            Optional<Evaluation> second = Evaluation.find(evaluations, after, Optional.of(name));
+            Optional<Evaluation> first = Evaluation.find(evaluations, before, Optional.of(name), setting);
+            Optional<Evaluation> second = Evaluation.find(evaluations, after, Optional.of(name), setting);
             if (first.isPresent() && second.isPresent()) {
                 out.print(compare(first.get(), second.get()));
                 printed++;
@@ -43,14 +49,29 @@ final class RoundReport {
 
     static String compare(Evaluation before, Evaluation after) {
         StringBuilder text = new StringBuilder();
-        text.append("Accuracy on the test split, ").append(before.subject()).append(":\n");
+        String scope = TaskEvent.SETTING_PROBLEM_SOLVING.equals(before.setting()) ? "" : " (" + before.setting() + ")";
+        text.append("Accuracy on the test split, ").append(before.subject()).append(scope).append(":\n");
         text.append("  before (round ").append(before.round()).append("): ").append(tail(before)).append('\n');
         text.append("  after  (round ").append(after.round()).append("): ").append(tail(after)).append('\n');
         double points = 100 * (after.accuracy() - before.accuracy());
         text.append(String.format(Locale.ROOT, "  change: %+.1f points; %s%n", points, verdict(before, after)));
+        rates(text, before, after);
+        if (!before.outcomes().isEmpty() && !after.outcomes().isEmpty()) {
+            text.append("  ").append(PairedComparison.of(before.outcomes(), after.outcomes()).line()).append('\n');
+        }
         after.models().forEach((agent, model) -> text.append("  ").append(agent).append(": ")
                 .append(model).append('\n'));
         return text.toString();
+    }
+
+    /** The setting's other rates, before and after. */
+    private static void rates(StringBuilder text, Evaluation before, Evaluation after) {
+        before.rates().fields().forEachRemaining(rate -> {
+            if (!before.repeatsHeadline(rate.getValue())) {
+                text.append("  ").append(rate.getKey()).append(": ").append(Evaluation.rateText(rate.getValue()))
+                        .append(" -> ").append(Evaluation.rateText(after.rates().path(rate.getKey()))).append('\n');
+            }
+        });
     }
 
     private static String tail(Evaluation evaluation) {

@@ -12,7 +12,9 @@ import java.util.List;
  * a repaired one names its {@code parentId}, the {@code repairedRole} and the {@link Repair}.
  *
  * <p>The id is deterministic: {@link #idFor(TaskEvent, int)}, so a redelivered task yields the
- * same trajectory id and downstream stores recognise it.
+ * same trajectory id and downstream stores recognise it. A task of another setting than
+ * problem solving has its setting in front ({@code actor-critic:<task id>@r0#0}), so the same
+ * dataset row run in two settings makes two trajectories.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -38,7 +40,9 @@ public record TrajectoryEvent(
     }
 
     public static String idFor(TaskEvent task, int attempt) {
-        return task.id() + "@r" + task.roundOrZero() + "#" + attempt;
+        String setting = task.withDefaults().setting();
+        String scope = TaskEvent.SETTING_PROBLEM_SOLVING.equals(setting) ? "" : setting + ":";
+        return scope + task.id() + "@r" + task.roundOrZero() + "#" + attempt;
     }
 
     /** The output of the last turn: the team's answer. */

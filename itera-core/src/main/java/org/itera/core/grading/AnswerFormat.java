@@ -1,7 +1,9 @@
 package org.itera.core.grading;
 
+import java.util.Locale;
 import java.util.Objects;
 import org.itera.core.event.TaskEvent;
+import org.itera.core.team.TeamCatalog;
 
 /** How the final answer of a task is written, and therefore how it is read back and compared. */
 public enum AnswerFormat {
@@ -16,15 +18,31 @@ public enum AnswerFormat {
     /** Options assumed when a letter task does not say how many it has. */
     static final int DEFAULT_CHOICE_COUNT = 4;
 
-    private static final String PUBMEDQA = "pubmedqa";
-
-    /** PubMedQA reads yes/no/maybe, any other task with choices reads a letter, the rest a number. */
+    /**
+     * The format of the standard team that answers the task (its setting and subject, the subject
+     * matched ignoring case): what the team file declares ({@code pubmedqa} declares yes/no/maybe),
+     * else {@link #byChoices}. Code that holds the team asks it instead
+     * ({@code TeamDefinition.answerFormatFor}).
+     */
     public static AnswerFormat forTask(TaskEvent task) {
         Objects.requireNonNull(task, "task");
-        if (task.subject() != null && PUBMEDQA.equalsIgnoreCase(task.subject().strip())) {
-            return YES_NO_MAYBE;
-        }
+        return TeamCatalog.standard().answerFormatFor(task);
+    }
+
+    /** The format of a task whose team declares none: a letter when it has choices, else a number. */
+    public static AnswerFormat byChoices(TaskEvent task) {
         return task.hasChoices() ? LETTER : NUMBER;
+    }
+
+    /** Reads a team file's {@code answerFormat}: {@code letter}, {@code yes-no-maybe} or {@code number}. */
+    public static AnswerFormat parse(String text) {
+        String name = text == null ? "" : text.strip().toUpperCase(Locale.ROOT).replace('-', '_');
+        for (AnswerFormat format : values()) {
+            if (format.name().equals(name)) {
+                return format;
+            }
+        }
+        throw new IllegalArgumentException("unknown answer format '" + text + "' (letter, yes-no-maybe or number)");
     }
 
     /** How many letters a task offers: its number of choices, or four when it lists none. */

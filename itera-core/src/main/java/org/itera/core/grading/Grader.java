@@ -19,8 +19,14 @@ public final class Grader {
     private Grader() {
     }
 
+    /** Grades in the format of the task's standard team ({@link AnswerFormat#forTask}). */
     public static Grade grade(TaskEvent task, String finalOutput) {
         return grade(task, finalOutput, DEFAULT_RELATIVE_TOLERANCE);
+    }
+
+    /** Grades an answer written in {@code format} (the team's), with the default tolerance. */
+    public static Grade grade(AnswerFormat format, TaskEvent task, String finalOutput) {
+        return grade(format, task, finalOutput, DEFAULT_RELATIVE_TOLERANCE);
     }
 
     /**
@@ -29,6 +35,11 @@ public final class Grader {
      */
     public static Grade grade(TaskEvent task, String finalOutput, double relativeTolerance) {
         Objects.requireNonNull(task, "task");
+        return grade(AnswerFormat.forTask(task), task, finalOutput, relativeTolerance);
+    }
+
+    private static Grade grade(AnswerFormat format, TaskEvent task, String finalOutput, double relativeTolerance) {
+        Objects.requireNonNull(task, "task");
         if (!(relativeTolerance >= 0) || Double.isInfinite(relativeTolerance)) {
             throw new IllegalArgumentException("relative tolerance must be finite and >= 0: " + relativeTolerance);
         }
@@ -36,7 +47,6 @@ public final class Grader {
         if (expected == null || expected.isBlank()) {
             return Grade.noAnswer(expected, "task has no reference answer");
         }
-        AnswerFormat format = AnswerFormat.forTask(task);
         Optional<String> read = AnswerExtractor.extract(format, finalOutput, AnswerFormat.choiceCount(task));
         if (read.isEmpty()) {
             return Grade.noAnswer(expected, "no answer found");

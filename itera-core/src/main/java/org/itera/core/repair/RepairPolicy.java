@@ -44,9 +44,14 @@ public final class RepairPolicy {
         return attempt < maxRepairs;
     }
 
+    /** Whether the budget has a repair number {@code repair} (1-based). */
+    public boolean allows(int repair) {
+        return repair >= 1 && repair <= maxRepairs;
+    }
+
     /** The role that repair number {@code repair} (1-based) works on. */
     public Optional<RoleDefinition> roleFor(TeamDefinition team, int repair) {
-        if (repair < 1 || repair > maxRepairs) {
+        if (!allows(repair)) {
             return Optional.empty();
         }
         List<RoleDefinition> candidates = candidates(team);

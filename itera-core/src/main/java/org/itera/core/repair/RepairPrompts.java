@@ -1,10 +1,10 @@
 package org.itera.core.repair;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.itera.core.event.ChatMessage;
 import org.itera.core.event.TaskEvent;
 import org.itera.core.event.Turn;
+import org.itera.core.team.Chats;
 import org.itera.core.team.PromptLibrary;
 import org.itera.core.team.PromptRenderer;
 import org.itera.core.team.RoleDefinition;
@@ -32,7 +32,7 @@ public final class RepairPrompts {
         String user = prompts.text(CRITIC_USER)
                 .replace("{{question}}", task.question().strip())
                 .replace("{{context_block}}", PromptRenderer.contextBlock(task))
-                .replace("{{choices_block}}", PromptRenderer.choicesBlock(task))
+                .replace("{{choices_block}}", PromptRenderer.choicesBlock(task, team.answerFormatFor(task)))
                 .replace("{{transcript}}", transcript(team, turns))
                 .replace("{{expected}}", task.answer().strip())
                 .replace("{{role_title}}", role.title())
@@ -42,30 +42,24 @@ public final class RepairPrompts {
     }
 
     public List<ChatMessage> regenerate(Turn original, String feedback) {
-        List<ChatMessage> chat = new ArrayList<>(original.messages());
-        chat.add(ChatMessage.assistant(original.output()));
-        chat.add(ChatMessage.user(prompts.text(REGENERATE_USER).replace("{{feedback}}", feedback.strip()).strip()));
-        return chat;
+        return Chats.followUp(original.messages(), original.output(),
+                prompts.text(REGENERATE_USER).replace("{{feedback}}", feedback.strip()).strip());
     }
 
     public List<ChatMessage> rephrase(Turn original, String regenerated) {
-        String request = original.messages().stream().filter(m -> "user".equals(m.role()))
-                .map(ChatMessage::content).reduce((first, second) -> second).orElse("");
         String user = prompts.text(REPHRASE_USER)
-                .replace("{{original_request}}", request.strip())
+                .replace("{{original_request}}", Chats.lastUserText(original.messages()).strip())
                 .replace("{{draft}}", regenerated.strip())
                 .strip();
-        List<ChatMessage> chat = new ArrayList<>();
-        original.messages().stream().filter(m -> "system".equals(m.role())).findFirst().ifPresent(chat::add);
-        chat.add(ChatMessage.user(user));
-        return chat;
+        return Chats.sameSystem(original.messages(), user);
     }
 
     private static String transcript(TeamDefinition team, List<Turn> turns) {
         StringBuilder text = new StringBuilder();
         for (Turn turn : turns) {
             String title = team.role(turn.role()).map(RoleDefinition::title).orElse(turn.role());
-            text.append("### ").append(title).append(" (").append(turn.role()).append(")\n")
+            String who = turn.step() == null ? turn.role() : turn.role() + ", " + turn.step();
+            text.append("### ").append(title).append(" (").append(who).append(")\n")
                     .append(turn.output().strip()).append("\n\n");
         }
         return text.toString().strip();

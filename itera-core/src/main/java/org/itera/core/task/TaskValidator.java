@@ -6,27 +6,45 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import org.itera.core.event.TaskEvent;
 import org.itera.core.json.Json;
+import org.itera.core.setting.Setting;
+import org.itera.core.setting.SettingRegistry;
 
 /**
  * Checks tasks before they are run, wherever they come from (REST, the topic, the CLI), and parses
- * raw JSON into a {@link TaskEvent} with the defaults applied.
+ * raw JSON into a {@link TaskEvent} with the defaults applied. What every task needs is checked
+ * here (id, a known subject and setting, split, round, size, models); what a setting needs (a
+ * question, an answer, a team of that setting with the roles it needs) is that setting's check.
  */
 public final class TaskValidator {
 
     /** The largest task accepted, in bytes of its JSON form. */
     public static final int MAX_TASK_BYTES = 256 * 1024;
 
-    private static final Set<String> SETTINGS = Set.of(TaskEvent.SETTING_PROBLEM_SOLVING);
     private static final Set<String> SPLITS = Set.of(TaskEvent.SPLIT_TRAIN, TaskEvent.SPLIT_TEST);
 
     private final Set<String> subjects;
+    private final Map<String, BiConsumer<TaskEvent, List<String>>> settings = new TreeMap<>();
 
+    /** A validator for the settings of the registry and the subjects of its teams. */
+    public TaskValidator(SettingRegistry registry) {
+        this.subjects = new TreeSet<>(registry.catalog().subjects());
+        registry.names().forEach(name -> {
+            Setting setting = registry.get(name);
+            settings.put(name, setting::validate);
+        });
+    }
+
+    /** A validator of problem-solving tasks only, for these subjects (no team is looked at). */
     public TaskValidator(Set<String> subjects) {
         this.subjects = new TreeSet<>(subjects);
+        settings.put(TaskEvent.SETTING_PROBLEM_SOLVING, TaskValidator::requireQuestionAndAnswer);
     }
 
     /** Parses and validates one JSON task; throws with every reason when it cannot be run. */
@@ -72,15 +90,15 @@ public final class TaskValidator {
     private List<String> reasons(TaskEvent task, int size) {
         List<String> reasons = new ArrayList<>();
         requireText(reasons, "id", task.id());
-        requireText(reasons, "question", task.question());
-        requireText(reasons, "answer", task.answer());
+        // an unknown setting is named below; the task is then held to what most settings need
+        settings.getOrDefault(task.setting(), TaskValidator::requireQuestionAndAnswer).accept(task, reasons);
         if (task.subject() == null || task.subject().isBlank()) {
             reasons.add("missing subject (one of " + subjects + ")");
         } else if (!subjects.contains(task.subject())) {
             reasons.add("unknown subject '" + task.subject() + "' (one of " + subjects + ")");
         }
-        if (!SETTINGS.contains(task.setting())) {
-            reasons.add("unsupported setting '" + task.setting() + "' (one of " + SETTINGS + ")");
+        if (!settings.containsKey(task.setting())) {
+            reasons.add("unsupported setting '" + task.setting() + "' (one of " + settings.keySet() + ")");
         }
         if (!SPLITS.contains(task.split())) {
             reasons.add("unknown split '" + task.split() + "' (train or test)");
@@ -128,6 +146,11 @@ public final class TaskValidator {
             reasons.add("models names agent '" + agent + "', which is not of subject " + subject
                     + " (agent ids are <subject>-<role>)");
         }
+    }
+
+    private static void requireQuestionAndAnswer(TaskEvent task, List<String> reasons) {
+        requireText(reasons, "question", task.question());
+        requireText(reasons, "answer", task.answer());
     }
 
     private static void requireText(List<String> reasons, String field, String value) {

@@ -14,7 +14,9 @@ import org.itera.core.grading.AnswerFormat;
  * <p>Placeholders: {@code {{question}}}, {@code {{context_block}}}, {@code {{choices_block}}},
  * {@code {{prior}}}, {@code {{answer_instruction}}} and {@code {{answer_instruction_short}}} (the
  * one-line form, for small models). Blocks are empty when the task has no such part, so one
- * template serves tasks with and without options or context.
+ * template serves tasks with and without options or context. The answer format is the team's
+ * ({@link TeamDefinition#answerFormatFor}). A role's further steps ({@link RoleDefinition#steps()})
+ * are filled the same way, plus the values the step is given ({@code {{feedback}}}, ...).
  */
 public final class PromptRenderer {
 
@@ -28,12 +30,27 @@ public final class PromptRenderer {
     public List<ChatMessage> messagesFor(TeamDefinition team, RoleDefinition role, TaskEvent task,
             Map<String, String> priorOutputs) {
         String system = prompts.text(role.systemPrompt()).strip();
-        String user = fill(prompts.text(role.userPrompt()), task, priorBlock(team, role, priorOutputs));
+        String user = fill(prompts.text(role.userPrompt()), task, priorBlock(team, role, priorOutputs),
+                team.answerFormatFor(task));
         return List.of(ChatMessage.system(system), ChatMessage.user(user));
     }
 
-    private String fill(String template, TaskEvent task, String prior) {
-        AnswerFormat format = AnswerFormat.forTask(task);
+    /**
+     * The user message of a role's further step: its template with the task's placeholders and
+     * {@code values} ({@code {{name}}} for each key) filled in.
+     */
+    public String stepText(TeamDefinition team, RoleDefinition role, String step, TaskEvent task,
+            Map<String, String> values) {
+        String template = role.stepPrompt(step).orElseThrow(() -> new IllegalStateException(
+                "role " + role.name() + " of team " + team.subject() + " has no '" + step + "' prompt"));
+        String text = fill(prompts.text(template), task, "", team.answerFormatFor(task));
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            text = text.replace("{{" + value.getKey() + "}}", value.getValue().strip());
+        }
+        return text.strip();
+    }
+
+    private String fill(String template, TaskEvent task, String prior, AnswerFormat format) {
         return template
                 .replace("{{question}}", task.question().strip())
                 .replace("{{context_block}}", contextBlock(task))
@@ -55,7 +72,7 @@ public final class PromptRenderer {
         return choicesBlock(task, AnswerFormat.forTask(task));
     }
 
-    static String choicesBlock(TaskEvent task, AnswerFormat format) {
+    public static String choicesBlock(TaskEvent task, AnswerFormat format) {
         if (!task.hasChoices()) {
             return "";
         }

@@ -1,71 +1,64 @@
 package org.itera.core.team;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import org.itera.core.event.TaskEvent;
 import org.itera.core.event.Turn;
+import org.itera.core.setting.Episode;
+import org.itera.core.setting.SettingRegistry;
+import org.itera.core.setting.TurnRequest;
 
 /**
- * Runs a team on a task: each role in order, one call per role, each seeing the earlier outputs
- * its definition names. The same code runs a whole team (generator) and the roles after a
- * repaired one (feedback), so a re-run is exactly what the generator would have done.
+ * The one runner of every episode, whatever its setting: it asks the task's setting for an
+ * episode and makes the turns it asks for, one call each, until it is done. The generator runs
+ * whole episodes with it and the feedback-service the rest of a repaired one, so a re-run is
+ * exactly what the generator would have done.
  */
 public final class TeamRunner {
 
-    private final TeamCatalog catalog;
-    private final PromptRenderer renderer;
+    private final SettingRegistry settings;
 
+    public TeamRunner(SettingRegistry settings) {
+        this.settings = settings;
+    }
+
+    /** A runner over the standard settings of this catalogue. */
     public TeamRunner(TeamCatalog catalog) {
-        this.catalog = catalog;
-        this.renderer = new PromptRenderer(catalog.prompts());
+        this(SettingRegistry.standard(catalog));
     }
 
     public TeamCatalog catalog() {
-        return catalog;
+        return settings.catalog();
     }
 
     public PromptRenderer renderer() {
-        return renderer;
+        return new PromptRenderer(catalog().prompts());
     }
 
-    /** Runs every role of the task's team. */
+    public SettingRegistry settings() {
+        return settings;
+    }
+
+    /** Runs a whole episode of the task. */
     public List<Turn> run(TaskEvent task, AgentCaller caller) {
-        return continueFrom(task, List.of(), caller);
+        return drive(settings.of(task).start(task), caller);
     }
 
     /**
-     * Runs the roles that come after the given turns, which must be the team's first roles in
-     * order; returns all turns, the given ones first.
+     * Runs the rest of an episode from the given turns (for a problem-solving team its first
+     * roles, in order; see {@code Setting.resume}); returns all turns, the given ones first.
      */
     public List<Turn> continueFrom(TaskEvent task, List<Turn> done, AgentCaller caller) {
-        TeamDefinition team = catalog.team(task.subject());
-        List<Turn> turns = new ArrayList<>(done);
-        Map<String, String> outputs = outputsOf(team, done);
-        for (RoleDefinition role : team.roles().subList(done.size(), team.roles().size())) {
-            Turn turn = caller.call(team.agentId(role.name()), role.name(),
-                    renderer.messagesFor(team, role, task, outputs));
-            turns.add(turn);
-            outputs.put(role.name(), turn.output());
-        }
-        return turns;
+        return drive(settings.of(task).resume(task, done), caller);
     }
 
-    private static Map<String, String> outputsOf(TeamDefinition team, List<Turn> done) {
-        Map<String, String> outputs = new LinkedHashMap<>();
-        if (done.size() > team.roles().size()) {
-            throw new IllegalArgumentException(done.size() + " turns given, but team " + team.subject()
-                    + " has only " + team.roles().size() + " roles");
+    /** Makes each turn the episode asks for, recording the step it was asked as. */
+    public static List<Turn> drive(Episode episode, AgentCaller caller) {
+        for (Optional<TurnRequest> next = episode.next(); next.isPresent(); next = episode.next()) {
+            TurnRequest request = next.get();
+            Turn turn = caller.call(request.agentId(), request.role(), request.messages());
+            episode.apply(request.step() == null ? turn : turn.withStep(request.step()));
         }
-        for (int i = 0; i < done.size(); i++) {
-            String expected = team.roles().get(i).name();
-            if (!expected.equals(done.get(i).role())) {
-                throw new IllegalArgumentException("turn " + i + " is by " + done.get(i).role()
-                        + ", but team " + team.subject() + " expects " + expected);
-            }
-            outputs.put(expected, done.get(i).output());
-        }
-        return outputs;
+        return episode.turns();
     }
 }

@@ -1,0 +1,21 @@
+package org.itera.core.setting;
+
+import java.util.List;
+import java.util.Optional;
+import org.itera.core.event.Turn;
+
+/**
+ * One run of a task as a small state machine: which turn to ask for next, what a turn changes,
+ * when it is done. {@code TeamRunner} drives every episode of every setting the same way.
+ */
+public interface Episode {
+
+    /** The next turn to ask for; empty when the episode is done. */
+    Optional<TurnRequest> next();
+
+    /** Takes the answer to the request {@link #next()} gave last. */
+    void apply(Turn turn);
+
+    /** The turns so far, in order. */
+    List<Turn> turns();
+}

@@ -1,0 +1,77 @@
+package org.itera.core.setting;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.itera.core.event.TaskEvent;
+import org.itera.core.setting.actorcritic.ActorCriticSetting;
+import org.itera.core.setting.problemsolving.ProblemSolvingSetting;
+import org.itera.core.team.TeamCatalog;
+import org.itera.core.team.TeamDefinition;
+
+/**
+ * The settings Itera runs, by name, over one team catalogue. A new setting is one
+ * {@link Setting} class, listed in {@link #standard}, plus its teams as data.
+ */
+public final class SettingRegistry {
+
+    private final TeamCatalog catalog;
+    private final Map<String, Setting> settings = new LinkedHashMap<>();
+
+    public SettingRegistry(TeamCatalog catalog, List<Setting> settings) {
+        this.catalog = catalog;
+        for (Setting setting : settings) {
+            if (this.settings.putIfAbsent(setting.name(), setting) != null) {
+                throw new IllegalArgumentException("two settings are named " + setting.name());
+            }
+        }
+    }
+
+    /** Problem solving and actor-critic over the catalogue's teams. */
+    public static SettingRegistry standard(TeamCatalog catalog) {
+        return new SettingRegistry(catalog, List.of(new ProblemSolvingSetting(catalog), new ActorCriticSetting(catalog)));
+    }
+
+    public TeamCatalog catalog() {
+        return catalog;
+    }
+
+    public Set<String> names() {
+        return java.util.Collections.unmodifiableSet(settings.keySet());
+    }
+
+    public Optional<Setting> find(String name) {
+        return Optional.ofNullable(settings.get(name));
+    }
+
+    /** The setting of that name; fails naming the known ones. */
+    public Setting get(String name) {
+        return find(name).orElseThrow(() -> new IllegalArgumentException(
+                "unsupported setting '" + name + "' (one of " + names() + ")"));
+    }
+
+    /** The task's setting; problem solving when the task names none. */
+    public Setting of(TaskEvent task) {
+        return get(task.withDefaults().setting());
+    }
+
+    /**
+     * What is wrong with the catalogue's teams for their settings (an unknown setting, a role the
+     * setting needs missing); their tasks are refused with these reasons. Empty when all is well.
+     */
+    public List<String> teamProblems() {
+        List<String> problems = new ArrayList<>();
+        for (TeamDefinition team : catalog.allTeams()) {
+            Optional<Setting> setting = find(team.setting());
+            if (setting.isEmpty()) {
+                problems.add("team " + team.setting() + "/" + team.subject() + " is of an unsupported setting");
+            } else {
+                problems.addAll(setting.get().teamProblems(team));
+            }
+        }
+        return problems;
+    }
+}
