@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The main job: run a team on a slice of a dataset, end to end, and report what it learned.
 #
-#   scripts/run.sh [--subject arithmetic|pubmedqa|...] [--file FILE] [--difficulty d1s1-add]
-#                  [--limit 20] [--offset 0] [--test-limit 0] [--timeout 900] [--round] [--keep]
+#   scripts/run.sh [--setting problem-solving|actor-critic] [--subject arithmetic|pubmedqa|...]
+#                  [--file FILE] [--difficulty d1s1-add] [--limit 20] [--offset 0] [--test-limit 0]
+#                  [--timeout 900] [--round] [--keep]
 #   scripts/run.sh --stop      stop generator-service, filter-service, feedback-service,
 #                              finetune-service, model-server, Kafka and the store
 #   scripts/run.sh --status    show what is running
@@ -35,6 +36,13 @@
 # --timeout to 2400 then (when only repairs are left at the timeout, the round trains on the
 # library as it is);
 # run it again for the next round: without --offset it trains on the rows after the last round's.
+#
+# --setting (default problem-solving) is the SiriuS setting the tasks run in: problem-solving
+# teams, or actor-critic (an actor answers, a judge that does not know the answer accepts or
+# rejects, a critic gives feedback on a reject); the subject needs a team of that setting
+# (actor-critic: arithmetic, pubmedqa). The summary then also shows the setting's counters and
+# rates (for actor-critic the judge labels PT/PF/NT/NF, unparsed verdicts, TP/overall/judge
+# accuracy and the critic's help rate), and a round's report the same before and after.
 #
 # FILE defaults to ../shared/data/<subject>/train.jsonl next to the repository; a relative FILE
 # is taken from the current directory. For --subject arithmetic without --file the tasks are
@@ -124,7 +132,8 @@ cli_jar() {
 sources_of() {
   local module=$1 deps
   case "$module" in
-    generator-service | feedback-service) deps=(itera-core itera-llm) ;;
+    generator-service | feedback-service) deps=(itera-core itera-quarkus itera-llm) ;;
+    filter-service | finetune-service) deps=(itera-core itera-quarkus) ;;
     model-server) deps=() ;;
     *) deps=(itera-core) ;;
   esac
@@ -186,6 +195,7 @@ build_if_needed() {
 
 # --- the run --------------------------------------------------------------------------------
 
+SETTING=problem-solving
 SUBJECT=""   # default: arithmetic offline, pubmedqa with OPENAI_BASE_URL
 FILE=""
 DIFFICULTY=d1s1-add
@@ -210,6 +220,8 @@ need_number() {
 parse_args() {
   while (( $# )); do
     case "$1" in
+      --setting) SETTING=${2:?--setting needs a value}; shift ;;
+      --setting=*) SETTING=${1#*=} ;;
       --subject) SUBJECT=${2:?--subject needs a value}; shift ;;
       --subject=*) SUBJECT=${1#*=} ;;
       --file) FILE=${2:?--file needs a value}; shift ;;
@@ -431,7 +443,7 @@ fetch() {
 # push FILE SPLIT OFFSET LIMIT: pushes tasks, prints how many were sent.
 push() {
   local file=$1 split=$2 offset=$3 limit=$4 out rc=0
-  out=$("$REPO/scripts/push-tasks.sh" --file "$file" --subject "$SUBJECT" --split "$split" \
+  out=$("$REPO/scripts/push-tasks.sh" --file "$file" --setting "$SETTING" --subject "$SUBJECT" --split "$split" \
     --offset "$offset" --limit "$limit" --bootstrap "$KAFKA_BOOTSTRAP_SERVERS") || rc=$?
   [[ -n "$out" ]] && printf '%s\n' "$out" >&2
   case "$rc" in
@@ -491,9 +503,9 @@ run() {
 
   local sent=0 n
   if [[ -n "$TEST_FILE" ]]; then
-    info "push: $SUBJECT $DIFFICULTY: $LIMIT train from $FILE (rows from $OFFSET), $TEST_LIMIT test from $TEST_FILE"
+    info "push: $SETTING $SUBJECT $DIFFICULTY: $LIMIT train from $FILE (rows from $OFFSET), $TEST_LIMIT test from $TEST_FILE"
   else
-    info "push: $SUBJECT from $FILE: $LIMIT train (rows from $OFFSET), $TEST_LIMIT test"
+    info "push: $SETTING $SUBJECT from $FILE: $LIMIT train (rows from $OFFSET), $TEST_LIMIT test"
   fi
   if (( LIMIT > 0 )); then
     n=$(push "$FILE" train "$OFFSET" "$LIMIT")

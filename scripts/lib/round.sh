@@ -4,7 +4,7 @@
 # every agent with enough new examples through the OpenAI fine-tuning API (the local model-server
 # offline), the generator swaps in the new models, and the same test tasks are evaluated again
 # (the "after"). Needs common.sh, services.sh and the run's variables (REPO, ITERA_HOME, JAVA,
-# SUBJECT, DIFFICULTY, FILE, TEST_FILE, TEST_LIMIT, LIMIT, OFFSET, TIMEOUT, OFFLINE, STARTED).
+# SETTING, SUBJECT, DIFFICULTY, FILE, TEST_FILE, TEST_LIMIT, LIMIT, OFFSET, TIMEOUT, OFFLINE, STARTED).
 # Meant to be sourced, not run.
 #
 # Environment (given to finetune-service): ITERA_FINETUNE_THRESHOLD (10: a fine-tuning job needs
@@ -23,6 +23,8 @@ round_state_file() {
   local key
   key="$SUBJECT-$(basename "${FILE:-$DIFFICULTY}" .jsonl)"
   [[ -z "$FILE" || "$FILE" == "$ITERA_HOME/data/arithmetic-"* ]] && key="arithmetic-$DIFFICULTY"
+  # each setting trains on its own rows; problem solving keeps the file name it always had
+  [[ "$SETTING" == problem-solving ]] || key="$SETTING-$key"
   printf '%s' "$ITERA_HOME/state/round-offset-$key"
 }
 
@@ -77,6 +79,7 @@ round_configure() {
   export ITERA_FINETUNE_EVALUATION_FILE
   ITERA_FINETUNE_EVALUATION_FILE=$(round_test_file)
   export ITERA_FINETUNE_EVALUATION_SUBJECT=$SUBJECT
+  export ITERA_FINETUNE_EVALUATION_SETTING=$SETTING
   export ITERA_FINETUNE_EVALUATION_LIMIT=$TEST_LIMIT
   export ITERA_FINETUNE_EVALUATION_TIMEOUT=${TIMEOUT}s
   # a local job trains on two cores: give it time
@@ -99,7 +102,7 @@ round_driver() {
   local jar
   jar=$(cli_jar) || die "no itera-cli jar in $CLI_TARGET"
   "$JAVA" -Xmx128m -XX:TieredStopAtLevel=1 -cp "$jar:$CLI_TARGET/lib/*" org.itera.cli.round.RoundDriver "$1" \
-    --finetune "$(service_url "$FINETUNE")" --subject "$SUBJECT" --timeout "$TIMEOUT" "${@:2}"
+    --finetune "$(service_url "$FINETUNE")" --subject "$SUBJECT" --setting "$SETTING" --timeout "$TIMEOUT" "${@:2}"
 }
 
 # round_latest_done: the highest round whose training finished, 0 when none did.

@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -14,7 +13,6 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -45,7 +43,6 @@ class PipelineIT {
 
     @BeforeAll
     static void startPipeline() throws Exception {
-        assumeTrue(Files.exists(PubMedQaTasks.dataDir().resolve("pubmedqa/train.jsonl")), "shared data is absent");
         String kafka = KafkaBrokerResource.bootstrapServers();
         String mongoUri = MongoServerResource.connectionString();
         llm = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());

@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,7 +13,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.mongodb.client.MongoDatabase;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +42,6 @@ class RepairLoopIT {
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(Files.exists(PubMedQaTasks.dataDir().resolve("pubmedqa/train.jsonl")), "shared data is absent");
         stack = ServiceStack.start(Map.of("ITERA_REPAIR_MAX_ATTEMPTS", "2"), Duration.ofSeconds(120),
                 "generator-service", "filter-service", "feedback-service");
         llm = stack.llm();
