@@ -60,22 +60,11 @@ record Evaluation(String setting, String subject, int round, String status, int 
         return "done".equals(status) ? text : text + " [" + status + "]";
     }
 
-    /**
-     * One line per rate of the setting that says more than {@link #line()} (not the final
-     * answers' accuracy again), e.g. {@code   tpAccuracy: 9/40 = 22.5% (95% CI 12.3-37.5%)}.
-     */
+    /** One line per rate of the setting, e.g. {@code   tpAccuracy: 9/40 = 22.5% (95% CI 12.3-37.5%)}. */
     List<String> rateLines() {
         List<String> lines = new ArrayList<>();
-        rates.fields().forEachRemaining(rate -> {
-            if (!repeatsHeadline(rate.getValue())) {
-                lines.add("  " + rate.getKey() + ": " + rateText(rate.getValue()));
-            }
-        });
+        rates.fields().forEachRemaining(rate -> lines.add("  " + rate.getKey() + ": " + rateText(rate.getValue())));
         return lines;
-    }
-
-    boolean repeatsHeadline(JsonNode rate) {
-        return rate.path("successes").asLong() == correct && rate.path("trials").asLong() == n;
     }
 
     static String rateText(JsonNode rate) {

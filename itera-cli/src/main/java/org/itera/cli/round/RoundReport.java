@@ -66,12 +66,9 @@ final class RoundReport {
 
     /** The setting's other rates, before and after. */
     private static void rates(StringBuilder text, Evaluation before, Evaluation after) {
-        before.rates().fields().forEachRemaining(rate -> {
-            if (!before.repeatsHeadline(rate.getValue())) {
-                text.append("  ").append(rate.getKey()).append(": ").append(Evaluation.rateText(rate.getValue()))
-                        .append(" -> ").append(Evaluation.rateText(after.rates().path(rate.getKey()))).append('\n');
-            }
-        });
+        before.rates().fields().forEachRemaining(rate -> text.append("  ").append(rate.getKey()).append(": ")
+                .append(Evaluation.rateText(rate.getValue())).append(" -> ")
+                .append(Evaluation.rateText(after.rates().path(rate.getKey()))).append('\n'));
     }
 
     private static String tail(Evaluation evaluation) {
