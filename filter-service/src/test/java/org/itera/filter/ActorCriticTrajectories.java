@@ -32,7 +32,7 @@ final class ActorCriticTrajectories {
         List<ChatMessage> solve = List.of(ChatMessage.system("You solve arithmetic word problems."),
                 ChatMessage.user("Problem:\n" + task.question()));
         turns.add(turn("actor", "solve", solve, first));
-        turns.add(turn("judge", "judge", List.of(ChatMessage.system("You check someone else's solution."),
+        turns.add(turn("judge", "judge", List.of(ChatMessage.system("You check answers to arithmetic word problems."),
                 ChatMessage.user("### Proposed solution\n" + first)), verdict));
         if (rephrased != null) {
             turns.add(turn("critic", "critique", List.of(ChatMessage.system("You help someone."),

@@ -19,7 +19,7 @@ import org.itera.testing.OpenAiMock;
 final class ActorCriticScript {
 
     private static final String ACTOR = "You solve arithmetic word problems. Put one";
-    private static final String JUDGE = "You check someone else";
+    private static final String JUDGE = "You check answers to arithmetic word problems";
     private static final String CRITIC = "You help someone whose solution";
     private static final String REGENERATE = "A reviewer doubted your answer";
     private static final String REPHRASE = "Rewrite the draft as a clean answer";

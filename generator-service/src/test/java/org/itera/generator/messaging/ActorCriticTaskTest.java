@@ -58,7 +58,7 @@ class ActorCriticTaskTest {
         String id = "arithmetic/ac-" + UUID.randomUUID();
         llm.replyWhen(List.of("A reviewer doubted your answer"), "gpt-4o-mini", "1000 + 234 = 1234", 1)
                 .replyWhen(List.of("Rewrite the draft as a clean answer"), "gpt-4o-mini", "1000 + 234 = 1234\nAnswer: 1234", 1)
-                .replyWhen(List.of("You check someone else"), "gpt-4o-mini", "1000 + 234 is not 1233.\nVerdict: reject", 2)
+                .replyWhen(List.of("You check answers to arithmetic word problems"), "gpt-4o-mini", "1000 + 234 is not 1233.\nVerdict: reject", 2)
                 .replyWhen(List.of("You help someone whose solution"), "gpt-4o-mini", "Add the hundreds again.", 2)
                 .replyWhen(List.of("You solve arithmetic word problems. Put one"), "gpt-4o-mini", "1000 + 234 = 1233\nAnswer: 1233", 3);
 
@@ -71,7 +71,7 @@ class ActorCriticTaskTest {
         assertThat(trajectory.turns()).extracting(Turn::step)
                 .containsExactly("solve", "judge", "critique", "regenerate", "rephrase");
         assertThat(trajectory.turns().get(4).output()).endsWith("Answer: 1234");
-        for (String seesNoAnswer : List.of("You check someone else", "You help someone whose solution")) {
+        for (String seesNoAnswer : List.of("You check answers to arithmetic word problems", "You help someone whose solution")) {
             llm.server().verify(1, WireMock.postRequestedFor(WireMock.urlEqualTo(OpenAiMock.CHAT_PATH))
                     .withRequestBody(WireMock.containing(seesNoAnswer))
                     .withRequestBody(WireMock.containing("1000 + 234 = 1233"))

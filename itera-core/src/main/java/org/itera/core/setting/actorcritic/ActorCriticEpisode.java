@@ -28,7 +28,7 @@ final class ActorCriticEpisode implements Episode {
     private final TeamDefinition team;
     private final TaskEvent task;
     private final PromptRenderer renderer;
-    private final int rounds;
+    private final ActorCriticRules rules;
     private final List<Turn> turns = new ArrayList<>();
     private Phase phase = Phase.SOLVE;
     private List<ChatMessage> solveChat;
@@ -41,7 +41,7 @@ final class ActorCriticEpisode implements Episode {
         this.team = team;
         this.task = task;
         this.renderer = renderer;
-        this.rounds = ActorCriticRules.of(team).judgeRounds();
+        this.rules = ActorCriticRules.of(team);
     }
 
     /** An episode that ends with a repaired first answer: nothing more is asked for. */
@@ -78,7 +78,7 @@ final class ActorCriticEpisode implements Episode {
                 answer = turn.output();
                 phase = Phase.JUDGE;
             }
-            case JUDGE -> phase = Verdict.read(turn.output()).rejects() ? Phase.CRITIQUE : Phase.DONE;
+            case JUDGE -> phase = rules.verdictOf(turn.output()).rejects() ? Phase.CRITIQUE : Phase.DONE;
             case CRITIQUE -> {
                 feedback = turn.output();
                 phase = Phase.REGENERATE;
@@ -90,7 +90,7 @@ final class ActorCriticEpisode implements Episode {
             case REPHRASE -> {
                 answer = turn.output();
                 critiques++;
-                phase = critiques < rounds ? Phase.JUDGE : Phase.DONE;
+                phase = critiques < rules.judgeRounds() ? Phase.JUDGE : Phase.DONE;
             }
             case DONE -> throw new IllegalStateException("the episode is done; no turn was asked for");
         }

@@ -29,7 +29,8 @@ final class ActorCriticScoring {
         }
         Grade first = grade(team, task, solve.get());
         Grade last = grade(team, task, turns.finalAnswer().orElseThrow());
-        Optional<Verdict> verdict = turns.firstJudge().map(judge -> Verdict.read(judge.output()));
+        ActorCriticRules rules = ActorCriticRules.of(team);
+        Optional<Verdict> verdict = turns.firstJudge().map(judge -> rules.verdictOf(judge.output()));
         JudgeLabel label = verdict.map(v -> JudgeLabel.of(first.correct(), v)).orElse(null);
         boolean helped = verdict.map(Verdict::rejects).orElse(false) && last.correct();
         Map<String, String> labels = new LinkedHashMap<>();
