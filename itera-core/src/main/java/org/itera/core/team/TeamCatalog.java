@@ -161,11 +161,6 @@ public final class TeamCatalog {
         return Optional.ofNullable(teams.get(key(setting, subject)));
     }
 
-    /** The team that answers a task: its setting (problem solving when unset) and subject. */
-    public TeamDefinition teamFor(TaskEvent task) {
-        return team(task.withDefaults().setting(), task.subject());
-    }
-
     /** The problem-solving teams (see {@link #allTeams()} for every setting's). */
     public List<TeamDefinition> teams() {
         return teams(TaskEvent.SETTING_PROBLEM_SOLVING);
