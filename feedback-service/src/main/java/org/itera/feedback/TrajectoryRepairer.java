@@ -53,7 +53,7 @@ public class TrajectoryRepairer {
 
         AgentSettings criticSettings = models.critic(agent);
         Turn critic = caller.callWith("critic", criticSettings, "critic",
-                prompts.critic(team, role, task, failed.turns()));
+                prompts.critic(team, role, task, plan.shown()));
         Turn regenerated = caller.callWith(agent, models.regenerate(agent), role.name(),
                 prompts.regenerate(original, critic.output()));
         Turn rephrased = caller.callWith(agent, models.rephrase(agent), role.name(),

@@ -100,7 +100,9 @@ public final class ActorCriticSetting extends TeamSetting {
         ActorCriticTurns turns = new ActorCriticTurns(failed.turns());
         Turn solve = turns.solve().orElseThrow(() -> new IllegalArgumentException(
                 "trajectory " + failed.id() + " has no turn of the actor's '" + SOLVE + "' step"));
-        return Optional.of(new RepairPlan(team.role(ACTOR).orElseThrow(), turns.indexOf(solve)));
+        Turn last = turns.finalAnswer().orElseThrow();
+        List<Turn> shown = last == solve ? List.of(solve) : List.of(solve, last);
+        return Optional.of(new RepairPlan(team.role(ACTOR).orElseThrow(), turns.indexOf(solve), shown));
     }
 
     @Override

@@ -81,7 +81,7 @@ public final class ProblemSolvingSetting extends TeamSetting {
             throw new IllegalArgumentException("trajectory " + failed.id() + " has " + turns
                     + " turns, its team has " + roles + " roles");
         }
-        return policy.roleFor(team, repair).map(role -> new RepairPlan(role, turnOf(failed, role)));
+        return policy.roleFor(team, repair).map(role -> new RepairPlan(role, turnOf(failed, role), failed.turns()));
     }
 
     private static int turnOf(TrajectoryEvent failed, RoleDefinition role) {
