@@ -9,7 +9,8 @@
 #
 # Environment (given to finetune-service): ITERA_FINETUNE_THRESHOLD (examples an agent needs for a
 # job: 10, OpenAI's minimum; offline 3, as model-server has no minimum and an actor-critic critic
-# gets only a few examples from 60 tasks), ITERA_FINETUNE_EPOCHS (offline 5, else 3), ITERA_FINETUNE_LR_MULTIPLIER
+# gets only a few examples from 60 tasks), ITERA_FINETUNE_MIN_EXAMPLES (a training file's minimum:
+# 10, offline the threshold), ITERA_FINETUNE_EPOCHS (offline 5, else 3), ITERA_FINETUNE_LR_MULTIPLIER
 # (offline 5, else unset: the API's choice), ITERA_FINETUNE_BATCH_SIZE (unset),
 # ITERA_FINETUNE_MODE (from-base), ITERA_FINETUNE_BASE_MODEL (the run's ITERA_LLM_MODEL); the
 # evaluation settings come from the run.
@@ -71,6 +72,7 @@ round_configure() {
     # model-server trains on any number of examples; the actor-critic critic gets few (3 of 60
     # train tasks on the local model, docs/results.md)
     export ITERA_FINETUNE_THRESHOLD=${ITERA_FINETUNE_THRESHOLD:-3}
+    export ITERA_FINETUNE_MIN_EXAMPLES=${ITERA_FINETUNE_MIN_EXAMPLES:-$ITERA_FINETUNE_THRESHOLD}
     # a few dozen examples: more passes at a higher rate than for a hosted model (1e-3 with
     # model-server's base rate of 2e-4; docs/results.md has what 3 epochs at 2e-4 did)
     export ITERA_FINETUNE_EPOCHS=${ITERA_FINETUNE_EPOCHS:-5}

@@ -14,6 +14,13 @@ public interface FinetuneConfig {
     @WithDefault("10")
     int threshold();
 
+    /**
+     * Valid examples a training file needs: 10 is OpenAI's minimum; a local model-server takes
+     * fewer ({@code ITERA_FINETUNE_MIN_EXAMPLES}).
+     */
+    @WithDefault("10")
+    int minExamples();
+
     /** Whether crossing the threshold starts a round by itself. */
     @WithDefault("true")
     boolean auto();

@@ -15,8 +15,8 @@ import org.itera.core.json.Json;
 /**
  * An agent's training set in OpenAI's chat format, one {@code {"messages":[...]}} per line, checked
  * before upload: roles system/user/assistant only, a non-empty assistant turn last, line and file
- * size limits, and at least {@link #MIN_EXAMPLES} examples (OpenAI's minimum). Invalid examples
- * are left out and counted by reason.
+ * size limits, and at least a minimum of examples ({@link #MIN_EXAMPLES}, OpenAI's, unless
+ * configured otherwise). Invalid examples are left out and counted by reason.
  */
 public record TrainingFile(byte[] jsonl, List<String> exampleIds, Map<String, Integer> rejected, String problem) {
 
@@ -27,6 +27,11 @@ public record TrainingFile(byte[] jsonl, List<String> exampleIds, Map<String, In
     private static final Set<String> ROLES = Set.of("system", "user", "assistant");
 
     public static TrainingFile of(List<Example> examples) {
+        return of(examples, MIN_EXAMPLES);
+    }
+
+    /** The training set, valid with at least {@code minExamples} valid examples. */
+    public static TrainingFile of(List<Example> examples, int minExamples) {
         StringBuilder jsonl = new StringBuilder();
         List<String> ids = new ArrayList<>();
         Map<String, Integer> rejected = new LinkedHashMap<>();
@@ -43,8 +48,8 @@ public record TrainingFile(byte[] jsonl, List<String> exampleIds, Map<String, In
             ids.add(example.id());
         }
         String problem = null;
-        if (ids.size() < MIN_EXAMPLES) {
-            problem = ids.size() + " valid example(s), fewer than the " + MIN_EXAMPLES + " a fine-tuning job needs";
+        if (ids.size() < minExamples) {
+            problem = ids.size() + " valid example(s), fewer than the " + minExamples + " a fine-tuning job needs";
         } else if (bytes > MAX_FILE_BYTES) {
             problem = "training file of " + bytes + " bytes exceeds " + MAX_FILE_BYTES;
         }

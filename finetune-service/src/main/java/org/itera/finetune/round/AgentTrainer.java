@@ -49,7 +49,7 @@ public class AgentTrainer {
         Optional<Document> last = registry.latest(agent, Integer.MAX_VALUE);
         boolean continuing = config.continueMode() && last.isPresent();
         String from = continuing ? last.get().getString("model") : config.baseModelOf(agent);
-        TrainingFile file = TrainingFile.of(examples.examples(agent, continuing));
+        TrainingFile file = TrainingFile.of(examples.examples(agent, continuing), config.minExamples());
         jobs.begin(agent, round, continuing ? "continue" : "from-base", from, file.exampleIds());
         if (!file.rejected().isEmpty()) {
             jobs.update(agent, round, Updates.set("rejected", new Document(new LinkedHashMap<String, Object>(file.rejected()))));

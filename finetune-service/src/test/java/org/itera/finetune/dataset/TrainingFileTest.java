@@ -52,6 +52,14 @@ class TrainingFileTest {
     }
 
     @Test
+    void aConfiguredMinimumLetsFewerExamplesTrain() {
+        List<Example> three = List.of(good(0), good(1), good(2));
+
+        assertThat(TrainingFile.of(three, 3).valid()).isTrue();
+        assertThat(TrainingFile.of(three, 4).problem()).isEqualTo("3 valid example(s), fewer than the 4 a fine-tuning job needs");
+    }
+
+    @Test
     void suffixesAreSanitisedAndAtMost64Characters() {
         assertThat(Suffixes.of("physics-physicist", 3)).isEqualTo("physics-physicist-r3");
         assertThat(Suffixes.of("Chem Istry/Über_role", 12)).isEqualTo("chem-istry-ber-role-r12");
