@@ -5,6 +5,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.itera.modelserver.config.ModelServerConfig;
 import org.itera.modelserver.finetune.files.InvalidFileException;
+import org.itera.modelserver.llama.EngineException;
+import org.itera.modelserver.llama.EngineUnavailableException;
 import org.itera.modelserver.llama.QueueFullException;
 import org.itera.modelserver.llama.ShuttingDownException;
 import org.jboss.logging.Logger;
@@ -45,6 +47,21 @@ public class ErrorMappers {
         return Response.fromResponse(response)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(config.retryAfterSeconds()))
                 .build();
+    }
+
+    @ServerExceptionMapper
+    public Response engineUnavailable(EngineUnavailableException e) {
+        LOG.warn(e.getMessage());
+        Response response = ErrorBody.response(503, "server_error", e.getMessage(), null, "engine_unavailable");
+        return Response.fromResponse(response)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(config.retryAfterSeconds()))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response engine(EngineException e) {
+        LOG.error(e.getMessage());
+        return ErrorBody.response(500, "server_error", e.getMessage(), null, "engine_error");
     }
 
     @ServerExceptionMapper
