@@ -17,6 +17,14 @@
 # the CMake flags, the build time and the engine's own --version. Needs: pip (or python3 -m pip),
 # cmake 3.14+, a C/C++ compiler, sha256sum, tar.
 #
+# -DGGML_LLAMAFILE=OFF: llamafile's matrix kernels compute a single row (one token of a prompt)
+# differently from several rows, so a prompt whose cached prefix leaves one token to evaluate, or
+# whose first new token is batched with other slots' tokens, got other logits than the same prompt
+# evaluated whole, and greedy replies changed with the cache and the load. Without them every row
+# is computed the same way, and prompt caching keeps replies the same word for word; for this
+# model (Q4_1 weights, which llamafile does not handle anyway) generation and prompt speed measured
+# the same within noise (docs/benchmarks.md).
+#
 # -DGGML_NATIVE=ON is not used: these machines' CPUs list instruction sets (AMX, some AVX-512) the
 # VM does not allow, and a native build dies with "Illegal instruction". The AVX2 build below
 # works everywhere here; an AVX-512 build (ITERA_LLAMA_AVX512=1) is kept only if it runs.
@@ -32,7 +40,7 @@ JOBS=${ITERA_LLAMA_JOBS:-$(nproc)}
 TARGETS=(llama-server llama-bench)
 COMMON_FLAGS=(-DCMAKE_BUILD_TYPE=Release -DBUILD_SHARED_LIBS=OFF -DGGML_NATIVE=OFF
   -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF -DLLAMA_BUILD_UI=OFF
-  -DLLAMA_USE_PREBUILT_UI=OFF -DLLAMA_OPENSSL=OFF -DLLAMA_CURL=OFF)
+  -DLLAMA_USE_PREBUILT_UI=OFF -DLLAMA_OPENSSL=OFF -DLLAMA_CURL=OFF -DGGML_LLAMAFILE=OFF)
 AVX2_FLAGS=(-DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON)
 AVX512_FLAGS=("${AVX2_FLAGS[@]}" -DGGML_AVX512=ON -DGGML_AVX512_VBMI=ON -DGGML_AVX512_VNNI=ON
   -DGGML_AVX512_BF16=ON)

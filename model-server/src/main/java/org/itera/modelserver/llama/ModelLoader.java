@@ -21,6 +21,11 @@ final class ModelLoader {
 
     ModelLoader(ModelServerConfig config) {
         this.config = config;
+        if (config.engine().cachePrompt() && !"off".equals(config.engine().flashAttention())) {
+            LOG.warnf("flash attention %s with prompt caching: greedy replies may change with what the KV cache "
+                    + "holds (measured: docs/benchmarks.md); keep one of them off for repeatable evaluations",
+                    config.engine().flashAttention());
+        }
     }
 
     static String idOf(Path file) {
