@@ -35,27 +35,18 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response queueFull(QueueFullException e) {
-        Response response = ErrorBody.response(503, "server_busy", e.getMessage(), null, "queue_full");
-        return Response.fromResponse(response)
-                .header(HttpHeaders.RETRY_AFTER, String.valueOf(config.retryAfterSeconds()))
-                .build();
+        return retryLater("server_busy", e.getMessage(), "queue_full");
     }
 
     @ServerExceptionMapper
     public Response shuttingDown(ShuttingDownException e) {
-        Response response = ErrorBody.response(503, "server_error", e.getMessage(), null, "shutting_down");
-        return Response.fromResponse(response)
-                .header(HttpHeaders.RETRY_AFTER, String.valueOf(config.retryAfterSeconds()))
-                .build();
+        return retryLater("server_error", e.getMessage(), "shutting_down");
     }
 
     @ServerExceptionMapper
     public Response engineUnavailable(EngineUnavailableException e) {
         LOG.warn(e.getMessage());
-        Response response = ErrorBody.response(503, "server_error", e.getMessage(), null, "engine_unavailable");
-        return Response.fromResponse(response)
-                .header(HttpHeaders.RETRY_AFTER, String.valueOf(config.retryAfterSeconds()))
-                .build();
+        return retryLater("server_error", e.getMessage(), "engine_unavailable");
     }
 
     @ServerExceptionMapper
@@ -69,6 +60,13 @@ public class ErrorMappers {
         int status = e.getResponse().getStatus();
         String type = status >= 500 ? "server_error" : "invalid_request_error";
         return ErrorBody.response(status, type, e.getMessage(), null, null);
+    }
+
+    /** 503 with Retry-After: the request may succeed when it is sent again later. */
+    private Response retryLater(String type, String message, String code) {
+        return Response.fromResponse(ErrorBody.response(503, type, message, null, code))
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(config.retryAfterSeconds()))
+                .build();
     }
 
     @ServerExceptionMapper

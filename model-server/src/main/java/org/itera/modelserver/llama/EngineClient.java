@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -82,6 +83,31 @@ final class EngineClient {
             throw new EngineUnavailableException(id, "the completion broke off (" + e.getMessage() + ")");
         }
         throw new EngineUnavailableException(id, "the completion ended without its last event");
+    }
+
+    /**
+     * A whole completion in one answer, without an event per token (with many sequences those cost
+     * the engine CPU that decoding needs). Cancelling the future drops the connection, and llama.cpp
+     * drops the sequence within a second.
+     */
+    CompletableFuture<JsonNode> completeWhole(ObjectNode body) {
+        body.put("stream", false);
+        HttpRequest request = HttpRequest.newBuilder(server.baseUri().resolve("/completion"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, error) -> {
+            if (error != null) {
+                throw new EngineUnavailableException(id, "the completion failed (" + error.getMessage() + ")");
+            }
+            if (response.statusCode() != 200) {
+                throw failure(response.statusCode(), response.body());
+            }
+            try {
+                return JSON.readTree(response.body());
+            } catch (IOException e) {
+                throw new EngineException("the engine of " + id + " answered /completion with no JSON: " + e.getMessage());
+            }
+        });
     }
 
     private JsonNode post(String path, ObjectNode body) {

@@ -4,6 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -22,6 +27,8 @@ public final class LoadedModel implements AutoCloseable {
     private final int slotContext;
     private final boolean cachePrompt;
     private final Semaphore admission;
+    /** Whole completions waiting for the engine; cancelled when the server stops. */
+    private final Set<CompletableFuture<JsonNode>> inFlight = ConcurrentHashMap.newKeySet();
     private final int capacity;
     private volatile boolean stopping;
     private volatile boolean closed;
@@ -111,10 +118,33 @@ public final class LoadedModel implements AutoCloseable {
                 onText.accept(piece);
             }
         });
+        return completion(text.toString(), last, sampling);
+    }
+
+    /** Generates one completion and returns it whole (no text on the way: cheaper for the engine). */
+    public Completion complete(Prompt prompt, Sampling sampling) {
+        CompletableFuture<JsonNode> call = client.completeWhole(CompletionBody.of(prompt, sampling, cachePrompt));
+        inFlight.add(call);
+        try {
+            if (stopping) {
+                call.cancel(true);
+            }
+            JsonNode result = call.join();
+            return completion(result.path("content").asText(""), result, sampling);
+        } catch (CancellationException e) {
+            throw new ShuttingDownException(id);
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        } finally {
+            inFlight.remove(call);
+        }
+    }
+
+    private static Completion completion(String text, JsonNode last, Sampling sampling) {
         int counted = Math.min(last.path("tokens_predicted").asInt(), sampling.maxTokens());
         boolean cut = counted >= sampling.maxTokens() || "limit".equals(last.path("stop_type").asText())
                 || last.path("truncated").asBoolean(false);
-        return new Completion(text.toString(), counted, cut ? FinishReason.LENGTH : FinishReason.STOP);
+        return new Completion(text, counted, cut ? FinishReason.LENGTH : FinishReason.STOP);
     }
 
     /**
@@ -123,6 +153,7 @@ public final class LoadedModel implements AutoCloseable {
      */
     void stopGenerating() {
         stopping = true;
+        inFlight.forEach(call -> call.cancel(true));
     }
 
     /**
