@@ -77,7 +77,7 @@ public class ChatCompletionResource {
         List<Choice> choices = new ArrayList<>();
         int completionTokens = 0;
         for (int index = 0; index < job.request().n(); index++) {
-            Completion completion = job.run(index, text -> { });
+            Completion completion = job.runWhole(index);
             completionTokens += completion.tokens();
             choices.add(new Choice(index, new Message("assistant", completion.text()),
                     completion.finishReason().apiName()));

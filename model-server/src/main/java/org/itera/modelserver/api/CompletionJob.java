@@ -14,8 +14,17 @@ import java.util.function.Consumer;
 record CompletionJob(String id, long created, String modelName, ChatRequest request, LoadedModel model,
                      Prompt prompt, Sampling sampling) {
 
+    /** Choice {@code choice}, its text handed to {@code onText} as it is decoded. */
     Completion run(int choice, Consumer<String> onText) {
-        Integer seed = sampling.seed() == null ? null : sampling.seed() + choice;
-        return model.generate(prompt, sampling.withSeed(seed), onText);
+        return model.generate(prompt, samplingOf(choice), onText);
+    }
+
+    /** Choice {@code choice}, whole. */
+    Completion runWhole(int choice) {
+        return model.complete(prompt, samplingOf(choice));
+    }
+
+    private Sampling samplingOf(int choice) {
+        return sampling.withSeed(sampling.seed() == null ? null : sampling.seed() + choice);
     }
 }

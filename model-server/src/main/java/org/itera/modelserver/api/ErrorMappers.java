@@ -5,6 +5,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.itera.modelserver.config.ModelServerConfig;
 import org.itera.modelserver.finetune.files.InvalidFileException;
+import org.itera.modelserver.llama.EngineException;
+import org.itera.modelserver.llama.EngineUnavailableException;
 import org.itera.modelserver.llama.QueueFullException;
 import org.itera.modelserver.llama.ShuttingDownException;
 import org.jboss.logging.Logger;
@@ -33,18 +35,24 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response queueFull(QueueFullException e) {
-        Response response = ErrorBody.response(503, "server_busy", e.getMessage(), null, "queue_full");
-        return Response.fromResponse(response)
-                .header(HttpHeaders.RETRY_AFTER, String.valueOf(config.retryAfterSeconds()))
-                .build();
+        return retryLater("server_busy", e.getMessage(), "queue_full");
     }
 
     @ServerExceptionMapper
     public Response shuttingDown(ShuttingDownException e) {
-        Response response = ErrorBody.response(503, "server_error", e.getMessage(), null, "shutting_down");
-        return Response.fromResponse(response)
-                .header(HttpHeaders.RETRY_AFTER, String.valueOf(config.retryAfterSeconds()))
-                .build();
+        return retryLater("server_error", e.getMessage(), "shutting_down");
+    }
+
+    @ServerExceptionMapper
+    public Response engineUnavailable(EngineUnavailableException e) {
+        LOG.warn(e.getMessage());
+        return retryLater("server_error", e.getMessage(), "engine_unavailable");
+    }
+
+    @ServerExceptionMapper
+    public Response engine(EngineException e) {
+        LOG.error(e.getMessage());
+        return ErrorBody.response(500, "server_error", e.getMessage(), null, "engine_error");
     }
 
     @ServerExceptionMapper
@@ -52,6 +60,13 @@ public class ErrorMappers {
         int status = e.getResponse().getStatus();
         String type = status >= 500 ? "server_error" : "invalid_request_error";
         return ErrorBody.response(status, type, e.getMessage(), null, null);
+    }
+
+    /** 503 with Retry-After: the request may succeed when it is sent again later. */
+    private Response retryLater(String type, String message, String code) {
+        return Response.fromResponse(ErrorBody.response(503, type, message, null, code))
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(config.retryAfterSeconds()))
+                .build();
     }
 
     @ServerExceptionMapper

@@ -18,6 +18,9 @@ public interface ModelServerConfig {
     /** Where uploaded files, fine-tuning jobs and fine-tuned models are kept across restarts. */
     String dataDir();
 
+    /** The llama.cpp engine: one {@code llama-server} process per loaded model. */
+    EngineConfig engine();
+
     /** CPU threads llama.cpp uses per model (generation and prompt processing). */
     @WithDefault("2")
     int threads();
@@ -53,6 +56,42 @@ public interface ModelServerConfig {
     /** Tokens each slot may hold (prompt plus completion). */
     default int slotContext() {
         return ctx() / Math.max(1, parallel());
+    }
+
+    interface EngineConfig {
+        /** The {@code llama-server} binary; {@code scripts/setup-llama.sh} builds it. */
+        String server();
+
+        /** How long a starting engine may take to load its model and answer {@code /health}. */
+        @WithDefault("120s")
+        Duration startTimeout();
+
+        /** How long a stopping engine may take to exit after SIGTERM before it is killed. */
+        @WithDefault("10s")
+        Duration stopTimeout();
+
+        /**
+         * Re-use the KV cache of the longest common prompt prefix a slot already holds (llama.cpp's
+         * {@code cache_prompt}): a long shared system prompt is evaluated once, not per request.
+         */
+        @WithDefault("true")
+        boolean cachePrompt();
+
+        /** llama.cpp's flash attention: on, off or auto. */
+        @WithDefault("off")
+        String flashAttention();
+
+        /**
+         * How long an engine thread spins at a barrier before it sleeps (OpenMP's GOMP_SPINCOUNT,
+         * iterations). llama.cpp's default (300000, some milliseconds) is best on idle cores; on
+         * cores shared with other busy processes, a thread that spins while its partner waits for a
+         * core wastes that time at every one of the hundreds of barriers of each token. Unset:
+         * llama.cpp's default.
+         */
+        Optional<Long> spinCount();
+
+        /** Where each engine writes its log ({@code <model id>.log}); default {@code <data-dir>/engine}. */
+        Optional<String> logDir();
     }
 
     interface FilesConfig {

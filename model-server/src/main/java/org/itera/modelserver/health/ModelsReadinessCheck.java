@@ -11,7 +11,10 @@ import org.itera.modelserver.llama.ModelCatalog;
 
 import java.util.List;
 
-/** Ready when at least one model of the models directory is loaded and can serve. */
+/**
+ * Ready when at least one model of the models directory is loaded and its engine serves; the data
+ * name the models whose engine is down (restarting after a crash).
+ */
 @Readiness
 @ApplicationScoped
 public class ModelsReadinessCheck implements HealthCheck {
@@ -26,10 +29,15 @@ public class ModelsReadinessCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        List<String> ids = catalog.all().stream().map(LoadedModel::id).toList();
+        List<LoadedModel> models = catalog.all();
+        List<String> serving = models.stream().filter(LoadedModel::serving).map(LoadedModel::id).toList();
+        List<String> down = models.stream().filter(m -> !m.serving()).map(LoadedModel::id).toList();
         HealthCheckResponseBuilder builder = HealthCheckResponse.named("models")
                 .withData("modelsDir", config.modelsDir())
-                .withData("models", String.join(",", ids));
-        return builder.status(!ids.isEmpty()).build();
+                .withData("models", String.join(",", serving));
+        if (!down.isEmpty()) {
+            builder.withData("enginesDown", String.join(",", down));
+        }
+        return builder.status(!serving.isEmpty()).build();
     }
 }

@@ -1,44 +1,47 @@
 package org.itera.modelserver.llama;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import de.kherud.llama.InferenceParameters;
-import de.kherud.llama.LlamaIterator;
-import de.kherud.llama.LlamaModel;
-import de.kherud.llama.LlamaOutput;
+import com.fasterxml.jackson.databind.JsonNode;
 
-import java.util.List;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * One GGUF model held by llama.cpp, with its admission limit. llama.cpp decodes up to
- * {@code parallel} sequences together (continuous batching) and queues the admitted rest;
- * admission is bounded by {@code parallel + queue} sequences.
+ * One GGUF model served by its own llama.cpp engine ({@link LlamaServer}), with its admission
+ * limit. The engine decodes up to {@code parallel} sequences together (continuous batching) and
+ * queues the admitted rest; admission is bounded by {@code parallel + queue} sequences.
  */
 public final class LoadedModel implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final String id;
     private final long created;
-    private final LlamaModel llama;
+    private final LlamaServer engine;
+    private final EngineClient client;
     private final int slotContext;
+    private final boolean cachePrompt;
     private final Semaphore admission;
+    /** Whole completions waiting for the engine; cancelled when the server stops. */
+    private final Set<CompletableFuture<JsonNode>> inFlight = ConcurrentHashMap.newKeySet();
+    private final int capacity;
     private volatile boolean stopping;
     private volatile boolean closed;
-    private final int capacity;
     private boolean retired;
 
-    LoadedModel(String id, long created, LlamaModel llama, int slotContext, int capacity) {
+    LoadedModel(String id, long created, LlamaServer engine, int slotContext, int capacity, boolean cachePrompt) {
         this.id = id;
         this.created = created;
-        this.llama = llama;
+        this.engine = engine;
+        this.client = new EngineClient(id, engine);
         this.slotContext = slotContext;
         this.capacity = capacity;
+        this.cachePrompt = cachePrompt;
         this.admission = new Semaphore(capacity);
     }
 
@@ -56,15 +59,20 @@ public final class LoadedModel implements AutoCloseable {
         return slotContext;
     }
 
-    /** Renders the chat with the chat template from the GGUF metadata and counts its tokens. */
+    /** Whether its engine is up and answering now. */
+    public boolean serving() {
+        return engine.serving();
+    }
+
+    /** The process id of its engine (-1 before the first start). */
+    public long enginePid() {
+        return engine.pid();
+    }
+
+    /** Renders the chat with the chat template from the GGUF metadata and tokenizes it. */
     public Prompt prompt(List<ChatMessage> messages) {
-        ObjectNode request = JSON.createObjectNode();
-        ArrayNode array = request.putArray("messages");
-        for (ChatMessage message : messages) {
-            array.addObject().put("role", message.role()).put("content", message.content());
-        }
-        String text = llama.applyTemplate(request.toString());
-        return new Prompt(text, llama.encode(text).length);
+        String text = client.applyTemplate(messages);
+        return new Prompt(text, client.tokenize(text));
     }
 
     /**
@@ -99,50 +107,44 @@ public final class LoadedModel implements AutoCloseable {
      * If {@code onText} throws (the client went away), the sequence is cancelled in llama.cpp.
      */
     public Completion generate(Prompt prompt, Sampling sampling, Consumer<String> onText) {
-        LlamaIterator outputs = llama.generate(parameters(prompt, sampling)).iterator();
         StringBuilder text = new StringBuilder();
-        int tokens = 0;
-        try {
-            while (outputs.hasNext()) {
-                LlamaOutput output = outputs.next();
-                if (stopping) {
-                    throw new ShuttingDownException(id);
-                }
-                // Every output but the last carries one decoded token; the last one only says "done".
-                if (outputs.hasNext()) {
-                    tokens++;
-                }
-                if (!output.text.isEmpty()) {
-                    text.append(output.text);
-                    onText.accept(output.text);
-                }
+        JsonNode last = client.complete(CompletionBody.of(prompt, sampling, cachePrompt), event -> {
+            if (stopping) {
+                throw new ShuttingDownException(id);
             }
-        } catch (RuntimeException e) {
-            if (outputs.hasNext()) {
-                outputs.cancel();
+            String piece = event.path("content").asText("");
+            if (!piece.isEmpty()) {
+                text.append(piece);
+                onText.accept(piece);
             }
-            throw e;
-        }
-        int counted = Math.min(tokens, sampling.maxTokens());
-        FinishReason reason = counted >= sampling.maxTokens() ? FinishReason.LENGTH : FinishReason.STOP;
-        return new Completion(text.toString(), counted, reason);
+        });
+        return completion(text.toString(), last, sampling);
     }
 
-    private static InferenceParameters parameters(Prompt prompt, Sampling sampling) {
-        InferenceParameters parameters = new InferenceParameters(prompt.text())
-                .setNPredict(sampling.maxTokens())
-                .setTemperature(sampling.temperature())
-                .setTopP(sampling.topP())
-                // Re-using a cached prompt changes the batch shapes and so, slightly, the logits;
-                // evaluating it afresh keeps seeded greedy requests as repeatable as llama.cpp allows.
-                .setCachePrompt(false);
-        if (!sampling.stop().isEmpty()) {
-            parameters.setStopStrings(sampling.stop().toArray(String[]::new));
+    /** Generates one completion and returns it whole (no text on the way: cheaper for the engine). */
+    public Completion complete(Prompt prompt, Sampling sampling) {
+        CompletableFuture<JsonNode> call = client.completeWhole(CompletionBody.of(prompt, sampling, cachePrompt));
+        inFlight.add(call);
+        try {
+            if (stopping) {
+                call.cancel(true);
+            }
+            JsonNode result = call.join();
+            return completion(result.path("content").asText(""), result, sampling);
+        } catch (CancellationException e) {
+            throw new ShuttingDownException(id);
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        } finally {
+            inFlight.remove(call);
         }
-        if (sampling.seed() != null) {
-            parameters.setSeed(sampling.seed());
-        }
-        return parameters;
+    }
+
+    private static Completion completion(String text, JsonNode last, Sampling sampling) {
+        int counted = Math.min(last.path("tokens_predicted").asInt(), sampling.maxTokens());
+        boolean cut = counted >= sampling.maxTokens() || "limit".equals(last.path("stop_type").asText())
+                || last.path("truncated").asBoolean(false);
+        return new Completion(text, counted, cut ? FinishReason.LENGTH : FinishReason.STOP);
     }
 
     /**
@@ -151,12 +153,12 @@ public final class LoadedModel implements AutoCloseable {
      */
     void stopGenerating() {
         stopping = true;
+        inFlight.forEach(call -> call.cancel(true));
     }
 
     /**
-     * Closes the model once every admitted request has given its place back, waiting at most
-     * {@code timeout}; a model still in use then is left open (the process exit frees it), since
-     * closing it would leave its requests blocked in llama.cpp.
+     * Stops the engine once every admitted request has given its place back, waiting at most
+     * {@code timeout}; a model still in use then is left running (its engine exits with this JVM).
      */
     boolean closeWhenIdle(Duration timeout) throws InterruptedException {
         if (closed) {
@@ -165,13 +167,13 @@ public final class LoadedModel implements AutoCloseable {
         if (!admission.tryAcquire(capacity, timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             return false;
         }
-        closed = true;
-        llama.close();
+        close();
         return true;
     }
 
     @Override
     public void close() {
-        llama.close();
+        closed = true;
+        engine.close();
     }
 }

@@ -21,7 +21,8 @@ import java.util.TreeMap;
 /**
  * The models this server serves: every {@code *.gguf} in the models directory, loaded once at
  * start, and the fine-tuned models registered by fine-tuning jobs, loaded on first use
- * ({@link LazyModels}). A file that llama.cpp cannot load is logged and left out. Models are found
+ * ({@link LazyModels}). Each loaded model has its own llama.cpp engine process. A file whose
+ * engine cannot start is logged and left out. Models are found
  * by id (case-insensitive) or alias.
  */
 @ApplicationScoped
@@ -51,7 +52,7 @@ public class ModelCatalog {
                     models.put(model.id(), model);
                     served.put(model.id(), new ServedModel(model.id(), file, model.created(), null, null));
                 }
-            } catch (Exception | UnsatisfiedLinkError e) {
+            } catch (IOException | RuntimeException e) {
                 LOG.errorf("cannot load model %s: %s", file, e.getMessage());
             }
         }

@@ -1,8 +1,5 @@
 package org.itera.modelserver.llama;
 
-import de.kherud.llama.LlamaModel;
-import de.kherud.llama.ModelParameters;
-import de.kherud.llama.args.LogFormat;
 import org.itera.modelserver.config.ModelServerConfig;
 import org.jboss.logging.Logger;
 
@@ -12,28 +9,23 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Loads one GGUF file into llama.cpp with the configured threads, context and slots. */
+/**
+ * Loads one GGUF file: starts its llama.cpp engine ({@code llama-server}) with the configured
+ * threads, context and slots, and waits until it serves.
+ */
 final class ModelLoader {
 
     private static final Logger LOG = Logger.getLogger(ModelLoader.class);
-    private static final Logger LLAMA_LOG = Logger.getLogger("llama.cpp");
-
-    static {
-        // llama.cpp is chatty; keep its warnings and errors, the rest only at debug level.
-        LlamaModel.setLogger(LogFormat.TEXT, (level, message) -> {
-            String line = message.strip();
-            switch (level) {
-                case ERROR -> LLAMA_LOG.error(line);
-                case WARN -> LLAMA_LOG.warn(line);
-                default -> LLAMA_LOG.debug(line);
-            }
-        });
-    }
 
     private final ModelServerConfig config;
 
     ModelLoader(ModelServerConfig config) {
         this.config = config;
+        if (config.engine().cachePrompt() && !"off".equals(config.engine().flashAttention())) {
+            LOG.warnf("flash attention %s with prompt caching: greedy replies may change with what the KV cache "
+                    + "holds (measured: docs/benchmarks.md); keep one of them off for repeatable evaluations",
+                    config.engine().flashAttention());
+        }
     }
 
     static String idOf(Path file) {
@@ -47,27 +39,27 @@ final class ModelLoader {
 
     LoadedModel load(Path file, String id) throws IOException {
         long started = System.nanoTime();
-        ModelParameters parameters = new ModelParameters()
-                .setModel(file.toString())
-                .setThreads(config.threads())
-                .setThreadsBatch(config.threads())
-                .setCtxSize(config.ctx())
-                .setParallel(config.parallel())
-                .enableContBatching()
-                .disableContextShift()
-                // Flash attention skips other sequences' cells, which makes a seeded greedy request
-                // depend less on where its cells lie in the shared KV cache; not fully, as llama.cpp is not batch-invariant.
-                .enableFlashAttn()
-                .enableJinja()
-                .disableLog();
-        LlamaModel llama = new LlamaModel(parameters);
+        if (!Files.isExecutable(Path.of(config.engine().server()))) {
+            throw new IOException("the llama.cpp engine " + config.engine().server()
+                    + " is missing; run scripts/setup-llama.sh (or set ITERA_LLAMA_SERVER)");
+        }
+        Path log = logOf(id);
+        Files.deleteIfExists(log); // a fresh log per load; restarts after a crash append to it
+        LlamaServer engine = LlamaServer.start(id, EngineCommand.of(config, file), log,
+                config.engine().startTimeout(), config.engine().stopTimeout());
         long created = Files.getLastModifiedTime(file).toMillis() / 1000;
-        LoadedModel model = new LoadedModel(id, created, llama, config.slotContext(),
-                config.parallel() + config.queue());
+        LoadedModel model = new LoadedModel(id, created, engine, config.slotContext(),
+                config.parallel() + config.queue(), config.engine().cachePrompt());
         LOG.infof("loaded model %s from %s in %d ms (%d threads, context %d over %d slots, queue %d)",
                 model.id(), file, (System.nanoTime() - started) / 1_000_000, config.threads(),
                 config.ctx(), config.parallel(), config.queue());
         return model;
+    }
+
+    /** The engine's log file: one per model, named after its id (made safe as a file name). */
+    private Path logOf(String id) {
+        Path dir = config.engine().logDir().map(Path::of).orElse(Path.of(config.dataDir(), "engine"));
+        return dir.resolve(id.replaceAll("[^A-Za-z0-9._-]", "_") + ".log");
     }
 
     static List<Path> ggufFiles(Path dir) {

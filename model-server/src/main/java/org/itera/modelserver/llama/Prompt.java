@@ -1,5 +1,16 @@
 package org.itera.modelserver.llama;
 
-/** A chat rendered through the model's own template, with its length in the model's tokens. */
-public record Prompt(String text, int tokens) {
+import java.util.List;
+
+/** A chat rendered through the model's own template, and its tokens in the model's vocabulary. */
+public record Prompt(String text, List<Integer> ids) {
+
+    public Prompt {
+        ids = List.copyOf(ids);
+    }
+
+    /** Its length in tokens. */
+    public int tokens() {
+        return ids.size();
+    }
 }

@@ -51,8 +51,10 @@ class StopGeneratingTest {
             assertThatThrownBy(completion::get).isInstanceOf(ExecutionException.class)
                     .hasCauseInstanceOf(ShuttingDownException.class);
             assertThat(received).isNotEmpty();
-            // nothing holds a place any more, so the model closes at once
+            // nothing holds a place any more, so the model closes at once, and its engine process with it
+            long engine = model.enginePid();
             assertThat(model.closeWhenIdle(java.time.Duration.ofSeconds(30))).isTrue();
+            assertThat(ProcessHandle.of(engine).map(ProcessHandle::isAlive).orElse(false)).isFalse();
         } finally {
             executor.shutdownNow();
         }

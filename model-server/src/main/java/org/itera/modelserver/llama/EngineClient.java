@@ -1,0 +1,149 @@
+package org.itera.modelserver.llama;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * The calls model-server makes to its {@code llama-server}: {@code POST /apply-template},
+ * {@code POST /tokenize} and a streamed {@code POST /completion}. A consumer that throws while a
+ * completion streams closes the connection, which makes llama.cpp cancel that sequence.
+ */
+final class EngineClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String id;
+    private final LlamaServer server;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    EngineClient(String id, LlamaServer server) {
+        this.id = id;
+        this.server = server;
+    }
+
+    /** The chat rendered with the chat template of the GGUF's metadata. */
+    String applyTemplate(List<ChatMessage> messages) {
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode array = body.putArray("messages");
+        messages.forEach(m -> array.addObject().put("role", m.role()).put("content", m.content()));
+        return post("/apply-template", body).path("prompt").asText();
+    }
+
+    /** The tokens of a rendered prompt, with the special tokens (BOS) the model asks for. */
+    List<Integer> tokenize(String text) {
+        ObjectNode body = JSON.createObjectNode().put("content", text).put("add_special", true)
+                .put("parse_special", true);
+        List<Integer> ids = new ArrayList<>();
+        post("/tokenize", body).path("tokens").forEach(token -> ids.add(token.asInt()));
+        return ids;
+    }
+
+    /** Streams a completion: every event to {@code onEvent}; returns the last one (with {@code stop: true}). */
+    JsonNode complete(ObjectNode body, Consumer<JsonNode> onEvent) {
+        body.put("stream", true);
+        HttpResponse<InputStream> response = send("/completion", body, HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream stream = response.body();
+             BufferedReader lines = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+            if (response.statusCode() != 200) {
+                throw failure(response.statusCode(), new String(stream.readAllBytes(), StandardCharsets.UTF_8));
+            }
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (!line.startsWith("data: ") || line.equals("data: [DONE]")) {
+                    continue; // blank separators and ": ping" comments
+                }
+                JsonNode event = JSON.readTree(line.substring("data: ".length()));
+                if (event.has("error")) {
+                    throw new EngineException("the engine of " + id + " failed the completion: "
+                            + event.path("error").path("message").asText(event.toString()));
+                }
+                onEvent.accept(event);
+                if (event.path("stop").asBoolean(false)) {
+                    return event;
+                }
+            }
+        } catch (IOException e) {
+            throw new EngineUnavailableException(id, "the completion broke off (" + e.getMessage() + ")");
+        }
+        throw new EngineUnavailableException(id, "the completion ended without its last event");
+    }
+
+    /**
+     * A whole completion in one answer, without an event per token (with many sequences those cost
+     * the engine CPU that decoding needs). Cancelling the future drops the connection, and llama.cpp
+     * drops the sequence within a second.
+     */
+    CompletableFuture<JsonNode> completeWhole(ObjectNode body) {
+        body.put("stream", false);
+        HttpRequest request = HttpRequest.newBuilder(server.baseUri().resolve("/completion"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, error) -> {
+            if (error != null) {
+                throw new EngineUnavailableException(id, "the completion failed (" + error.getMessage() + ")");
+            }
+            if (response.statusCode() != 200) {
+                throw failure(response.statusCode(), response.body());
+            }
+            try {
+                return JSON.readTree(response.body());
+            } catch (IOException e) {
+                throw new EngineException("the engine of " + id + " answered /completion with no JSON: " + e.getMessage());
+            }
+        });
+    }
+
+    private JsonNode post(String path, ObjectNode body) {
+        HttpResponse<String> response = send(path, body, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw failure(response.statusCode(), response.body());
+        }
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new EngineException("the engine of " + id + " answered " + path + " with no JSON: " + e.getMessage());
+        }
+    }
+
+    private <T> HttpResponse<T> send(String path, ObjectNode body, HttpResponse.BodyHandler<T> handler) {
+        URI uri = server.baseUri().resolve(path);
+        HttpRequest request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+        try {
+            return http.send(request, handler);
+        } catch (IOException e) {
+            throw new EngineUnavailableException(id, path + " failed (" + e.getMessage() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineUnavailableException(id, "interrupted during " + path);
+        }
+    }
+
+    private EngineException failure(int status, String body) {
+        String message = body;
+        try {
+            message = JSON.readTree(body).path("error").path("message").asText(body);
+        } catch (IOException ignored) {
+            // not JSON: keep the text
+        }
+        return status == 503 ? new EngineUnavailableException(id, message)
+                : new EngineException("the engine of " + id + " answered " + status + ": " + message);
+    }
+}
