@@ -17,7 +17,7 @@
 # instead, no model-server is started and the subject defaults to pubmedqa.
 #
 # 1. builds what is missing or older than its sources (mvn package; ITERA_REBUILD=1 forces it)
-# 2. offline only: scripts/fetch-model.sh (idempotent), then starts model-server (:8090) or
+# 2. offline only: scripts/fetch-model.sh and scripts/setup-llama.sh (idempotent), then starts model-server (:8090) or
 #    reuses a running one; then starts Kafka and the Mongo-compatible store (scripts/infra.sh start)
 # 3. starts generator-service (:8081), filter-service (:8082) and feedback-service (:8083, the
 #    repair loop), or reuses running ones
@@ -338,6 +338,9 @@ prepare_arithmetic() {
 start_model_server() {
   (( OFFLINE )) || return 0
   "$REPO/scripts/fetch-model.sh" || die "could not fetch the local model (scripts/fetch-model.sh); or set OPENAI_BASE_URL"
+  # the engine model-server runs (idempotent: under a second once built; the Maven build of
+  # model-server builds it too, but a jar may outlive its engine cache)
+  "$REPO/scripts/setup-llama.sh" >/dev/null || die "could not build the local engine (scripts/setup-llama.sh); or set OPENAI_BASE_URL"
   service_running "$MODEL_SERVER" >/dev/null || STARTED+=("$MODEL_SERVER")
   service_start "$MODEL_SERVER"
 }

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The pipeline on the embedded default model: model-server (SmolLM2-135M inside the JVM),
+ * The pipeline on the embedded default model: model-server (SmolLM2-135M in its llama-server),
  * generator and filter as processes over a real broker and store. Every one of 10 arithmetic
  * tasks must end as a recorded, graded trajectory.
  */
