@@ -23,8 +23,9 @@ import org.jboss.logging.Logger;
  * test-split ones are only stored.
  *
  * <p>Idempotent: the trajectory document is marked published only after its outputs were
- * acknowledged, and a published trajectory that arrives again is skipped. A crash in between
- * re-does the work, and the deterministic ids keep the documents single.
+ * acknowledged, and a published trajectory that arrives again is skipped (its insert finds the
+ * document there, and the document says published). A crash in between re-does the work, and the
+ * deterministic ids keep the documents single.
  */
 @ApplicationScoped
 public class TrajectoryFilter {
@@ -47,16 +48,15 @@ public class TrajectoryFilter {
     }
 
     public void file(TrajectoryEvent trajectory) {
-        if (store.isPublished(trajectory.id())) {
-            metrics.duplicateSkipped();
-            LOG.debugf("trajectory %s was already filed; skipped", trajectory.id());
-            return;
-        }
         Setting setting = settings.of(trajectory.task());
         Outcome outcome = setting.score(trajectory);
         boolean train = TaskEvent.SPLIT_TRAIN.equals(trajectory.task().split());
         boolean exhausted = train && !outcome.success() && trajectory.attempt() >= repair.maxAttempts();
-        store.saveGraded(trajectory, outcome, exhausted);
+        if (!store.saveGraded(trajectory, outcome, exhausted) && store.isPublished(trajectory.id())) {
+            metrics.duplicateSkipped();
+            LOG.debugf("trajectory %s was already filed; skipped", trajectory.id());
+            return;
+        }
         metrics.graded(trajectory, outcome.success());
         if (TrajectoryEvent.ORIGIN_REGENERATED.equals(trajectory.origin())) {
             metrics.repairGraded(trajectory, outcome.success());
@@ -82,11 +82,7 @@ public class TrajectoryFilter {
     }
 
     private void addToLibrary(List<FinetuneRecord> examples) {
-        for (FinetuneRecord example : examples) {
-            if (store.saveExperience(example)) {
-                metrics.libraryEntry(example);
-            }
-            outputs.finetuneRecord(example);
-        }
+        store.saveExperiences(examples).forEach(metrics::libraryEntry);
+        outputs.finetuneRecords(examples);
     }
 }

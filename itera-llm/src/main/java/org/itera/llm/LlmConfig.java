@@ -31,6 +31,13 @@ public interface LlmConfig {
     @WithDefault("120s")
     Duration timeout();
 
+    /**
+     * HTTP connections to the endpoint: at least the calls the service keeps in flight (each
+     * service sets it from its concurrency). Applied by {@link LlmConnectionPool}.
+     */
+    @WithDefault("50")
+    int connections();
+
     Map<String, Agent> agents();
 
     Retry retry();

@@ -1,11 +1,14 @@
 package org.itera.filter.store;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import io.quarkus.runtime.StartupEvent;
@@ -13,8 +16,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.IntStream;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.itera.core.event.FinetuneRecord;
@@ -53,13 +59,29 @@ public class TrajectoryStore {
                 .first() != null;
     }
 
-    public void saveGraded(TrajectoryEvent trajectory, Outcome outcome, boolean repairsExhausted) {
-        insertIfAbsent(trajectories(), MongoDocuments.trajectory(trajectory, outcome, repairsExhausted));
+    /** Stores a graded attempt; false when its document was already there (left as it was). */
+    public boolean saveGraded(TrajectoryEvent trajectory, Outcome outcome, boolean repairsExhausted) {
+        return insertIfAbsent(trajectories(), MongoDocuments.trajectory(trajectory, outcome, repairsExhausted));
     }
 
-    /** Adds a library entry; false when it was already there. */
-    public boolean saveExperience(FinetuneRecord example) {
-        return insertIfAbsent(experience(), MongoDocuments.experience(example));
+    /** Adds library entries in one round trip; returns those that were not there yet. */
+    public List<FinetuneRecord> saveExperiences(List<FinetuneRecord> examples) {
+        if (examples.isEmpty()) {
+            return List.of();
+        }
+        List<Document> documents = examples.stream().map(MongoDocuments::experience).toList();
+        Set<Integer> present = new HashSet<>();
+        try {
+            experience().insertMany(documents, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                present.add(error.getIndex());
+            }
+        }
+        return IntStream.range(0, examples.size()).filter(i -> !present.contains(i)).mapToObj(examples::get).toList();
     }
 
     public void markPublished(String trajectoryId) {

@@ -34,30 +34,38 @@ class TaskConcurrencyTest {
 
     @Test
     void atLeastThirtyTwoTasksCallTheModelAtOnce() {
+        assertThat(maxOpenWhileRunning(llm, MARK, TASKS)).isGreaterThanOrEqualTo(32);
+    }
+
+    /**
+     * Pushes {@code tasks} gsm8k tasks whose calls the model answers after 3 s and returns the most
+     * calls that were open at once.
+     */
+    static int maxOpenWhileRunning(OpenAiMock llm, String mark, int tasks) {
         llm.server().resetAll();
         llm.replyByDefault("gpt-4o-mini", "Step 1: add.\nAnswer: 4");
         llm.server().stubFor(WireMock.post(WireMock.urlEqualTo(OpenAiMock.CHAT_PATH)).atPriority(1)
-                .withRequestBody(WireMock.containing(MARK))
+                .withRequestBody(WireMock.containing(mark))
                 // long enough for the requests to overlap when a busy machine spreads their dispatch, under
                 // the 5 s LLM timeout of the test profile
                 .willReturn(WireMock.aResponse().withFixedDelay(3000).withHeader("Content-Type", "application/json")
                         .withBody(OpenAiMock.completionJson("gpt-4o-mini", "Step 1: add.\nAnswer: 4", 90, 12))));
         String prefix = "gsm8k/" + UUID.randomUUID() + "/";
         try (TopicWatcher topics = TopicWatcher.watch(KafkaBrokerResource.bootstrapServers(), "trajectories")) {
-            for (int i = 0; i < TASKS; i++) {
+            for (int i = 0; i < tasks; i++) {
                 topics.send("tasks", prefix + i, TaskProcessorTest.taskJson(prefix + i, "gsm8k",
-                        MARK + " " + i + ": what is 2 + 2?", "4"));
+                        mark + " " + i + ": what is 2 + 2?", "4"));
             }
-            topics.await("trajectories", k -> k.startsWith(prefix), TASKS, Duration.ofSeconds(120));
+            topics.await("trajectories", k -> k.startsWith(prefix), tasks, Duration.ofSeconds(120));
         }
-        assertThat(maxOpenAtOnce(llm.server().getAllServeEvents())).isGreaterThanOrEqualTo(32);
+        return maxOpenAtOnce(llm.server().getAllServeEvents(), mark);
     }
 
     /** The largest number of these requests that were being served at the same moment. */
-    private static int maxOpenAtOnce(List<ServeEvent> events) {
+    private static int maxOpenAtOnce(List<ServeEvent> events, String mark) {
         List<long[]> spans = new ArrayList<>();
         for (ServeEvent event : events) {
-            if (event.getRequest().getBodyAsString().contains(MARK)) {
+            if (event.getRequest().getBodyAsString().contains(mark)) {
                 long start = event.getRequest().getLoggedDate().getTime();
                 spans.add(new long[] {start, start + event.getTiming().getTotalTime()});
             }
