@@ -21,6 +21,7 @@ public record RunOptions(
         String backlogCommand,
         int timeoutSeconds,
         double intervalSeconds,
+        double settleIntervalSeconds,
         int unreachableSeconds,
         Progress progress,
         String dlqHint,
@@ -62,6 +63,9 @@ public record RunOptions(
               --timeout SECONDS                   give up after this long (tasks and repairs
                                                   together); default 900
               --interval SECONDS                  time between polls; default 2
+              --settle-interval SECONDS           time between polls while the repair loop
+                                                  settles (each runs the backlog command, which
+                                                  may start a JVM); default: --interval
               --unreachable SECONDS               give up when the filter does not answer for
                                                   this long; default 60
               --progress auto|tty|lines|none      how to draw progress; default auto
@@ -85,6 +89,7 @@ public record RunOptions(
         String backlogCommand = null;
         int timeout = 900;
         double interval = 2;
+        Double settleInterval = null;
         int unreachable = 60;
         Progress progress = Progress.AUTO;
         String dlqHint = null;
@@ -104,6 +109,7 @@ public record RunOptions(
                 case "--backlog-command" -> backlogCommand = cursor.value(arg).strip();
                 case "--timeout" -> timeout = cursor.intValue(arg, 1);
                 case "--interval" -> interval = seconds(cursor.name(arg), cursor.value(arg));
+                case "--settle-interval" -> settleInterval = seconds(cursor.name(arg), cursor.value(arg));
                 case "--unreachable" -> unreachable = cursor.intValue(arg, 1);
                 case "--progress" -> progress = progress(cursor.value(arg));
                 case "--dlq-hint" -> dlqHint = cursor.value(arg);
@@ -115,7 +121,8 @@ public record RunOptions(
             throw new UsageException("--expect is required");
         }
         return new RunOptions(filter, generator, feedback, expect == null ? 0 : expect, baseline,
-                generatorBaseline, filterBaseline, feedbackBaseline, backlogCommand, timeout, interval, unreachable, progress, dlqHint, help);
+                generatorBaseline, filterBaseline, feedbackBaseline, backlogCommand, timeout, interval,
+                settleInterval == null ? interval : settleInterval, unreachable, progress, dlqHint, help);
     }
 
     /** The URL with {@code path} appended, e.g. {@code http://127.0.0.1:8082/library/stats}. */

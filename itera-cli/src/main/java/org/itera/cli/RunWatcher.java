@@ -210,7 +210,7 @@ public final class RunWatcher {
      */
     private Settle settleRepairs(RunSnapshot baseline, RunSnapshot from, long start, long lastFilterAnswer)
             throws InterruptedException {
-        long intervalMs = Math.round(options.intervalSeconds() * 1000);
+        long intervalMs = Math.round(options.settleIntervalSeconds() * 1000);
         drawer.reset();
         RunSnapshot current = from;
         Long backlog = null;

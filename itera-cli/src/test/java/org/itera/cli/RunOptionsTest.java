@@ -50,6 +50,15 @@ class RunOptionsTest {
     }
 
     @Test
+    void theSettleIntervalIsThePollIntervalUnlessGiven() throws UsageException {
+        assertThat(RunOptions.parse(new String[] {"--expect", "1"}).settleIntervalSeconds()).isEqualTo(2.0);
+        assertThat(RunOptions.parse(new String[] {"--expect", "1", "--interval", "0.5"}).settleIntervalSeconds())
+                .isEqualTo(0.5);
+        assertThat(RunOptions.parse(new String[] {"--expect", "1", "--interval", "0.5", "--settle-interval", "15"})
+                .settleIntervalSeconds()).isEqualTo(15.0);
+    }
+
+    @Test
     void mistakesAreExplained() {
         assertThatThrownBy(() -> RunOptions.parse(new String[] {})).hasMessage("--expect is required");
         assertThatThrownBy(() -> RunOptions.parse(new String[] {"--expect", "-1"}))

@@ -90,6 +90,7 @@ class RunWatcherTest {
 
     private static final class FakeClock implements Clock {
         long now = 1_000_000;
+        final List<Long> sleeps = new ArrayList<>();
 
         @Override
         public long millis() {
@@ -98,6 +99,7 @@ class RunWatcherTest {
 
         @Override
         public void sleep(long millis) {
+            sleeps.add(millis);
             now += millis;
         }
     }
@@ -193,6 +195,26 @@ class RunWatcherTest {
         return source.step(repairStats(firstOk, firstBad, repaired, rescued, 0), generatorMetrics(0, 0),
                 repairFilterMetrics(firstOk, firstBad, repaired, rescued, firstBad + repaired - rescued),
                 feedbackMetrics(made), backlog);
+    }
+
+    @Test
+    void whileTheRepairLoopSettlesItPollsAtTheSettleInterval() throws Exception {
+        ScriptedSource source = new ScriptedSource();
+        repairStep(source, 0, 0, 0, 0, 0, 0);      // baseline
+        repairStep(source, 1, 1, 0, 0, 0, 3);      // not every task graded yet
+        repairStep(source, 2, 2, 0, 0, 0, 2);      // every task graded
+        repairStep(source, 2, 2, 1, 1, 2, 0);
+        repairStep(source, 2, 2, 2, 2, 2, 0);
+        repairStep(source, 2, 2, 2, 2, 2, 0);      // settled
+
+        int status = watcher(source, "--expect", "4", "--backlog-command", "true", "--settle-interval", "15")
+                .watch(RunSnapshot.empty());
+
+        assertThat(status).isEqualTo(RunWatcher.OK);
+        assertThat(source.backlogCalls).isEqualTo(3);
+        // the tasks are polled every 2 s; the backlog command, once they are all graded, every 15 s
+        assertThat(clock.sleeps).startsWith(2000L).endsWith(15000L, 15000L).doesNotContain(0L);
+        assertThat(clock.sleeps.stream().filter(ms -> ms == 15000L)).hasSize(2);
     }
 
     @Test
