@@ -58,7 +58,8 @@
 # ITERA_REPAIR_MAX_ATTEMPTS (2; given to filter and feedback), KAFKA_PORT (9092),
 # MONGO_PORT (27017), ITERA_HOME (<repo>/.itera), ITERA_REBUILD, ITERA_GENERATOR_PORT (8081),
 # ITERA_FILTER_PORT (8082), ITERA_FEEDBACK_PORT (8083), ITERA_MODEL_SERVER_PORT (8090),
-# ITERA_MODELS_DIR (~/.cache/itera/models), ITERA_SERVICE_HEAP_OPTS (-Xmx512m), JAVA_HOME.
+# ITERA_MODELS_DIR (~/.cache/itera/models), ITERA_MODEL_SERVER_DATA (<ITERA_HOME>/model-server:
+# model-server's files, jobs and fine-tuned models), ITERA_SERVICE_HEAP_OPTS (-Xmx512m), JAVA_HOME.
 set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -98,6 +99,9 @@ if [[ -z "${OPENAI_BASE_URL:-}" ]]; then
   # default is 16 repairs at once)
   export ITERA_REPAIR_CONCURRENCY=${ITERA_REPAIR_CONCURRENCY:-2}
   export ITERA_LLM_TIMEOUT=${ITERA_LLM_TIMEOUT:-300s}
+  # model-server's files, jobs and fine-tuned models belong to this home: a job left queued by an
+  # interrupted run in another home must not resume (and take the cores) in this one
+  export ITERA_MODEL_SERVER_DATA=${ITERA_MODEL_SERVER_DATA:-$ITERA_HOME/model-server}
 else
   export OPENAI_BASE_URL
   export ITERA_LLM_MODEL=${ITERA_LLM_MODEL:-gpt-4o-mini}

@@ -12,7 +12,8 @@
 # KAFKA_BOOTSTRAP_SERVERS, MONGODB_URI, OPENAI_BASE_URL, OPENAI_API_KEY, ITERA_LLM_MODEL,
 # ITERA_LLM_TEMPERATURE, ITERA_LLM_MAX_TOKENS, ITERA_CONCURRENCY and ITERA_REPAIR_MAX_ATTEMPTS
 # (filter and feedback must agree on it) from the environment they are started in; model-server
-# reads ITERA_MODELS_DIR, ITERA_MODEL_THREADS, ITERA_MODEL_CTX and ITERA_MODEL_PARALLEL.
+# reads ITERA_MODELS_DIR, ITERA_MODEL_SERVER_DATA, ITERA_MODEL_THREADS, ITERA_MODEL_CTX and
+# ITERA_MODEL_PARALLEL.
 
 # shellcheck disable=SC2034 # used by scripts that source this file
 SERVICES=(generator-service filter-service feedback-service)
@@ -93,9 +94,9 @@ service_settings() {
       service_llm_sampling
       ;;
     model-server)
-      printf 'ITERA_MODELS_DIR=%s\nITERA_MODEL_THREADS=%s\nITERA_MODEL_CTX=%s\nITERA_MODEL_PARALLEL=%s\n' \
-        "${ITERA_MODELS_DIR:-default}" "${ITERA_MODEL_THREADS:-default}" "${ITERA_MODEL_CTX:-default}" \
-        "${ITERA_MODEL_PARALLEL:-default}"
+      printf 'ITERA_MODELS_DIR=%s\nITERA_MODEL_SERVER_DATA=%s\nITERA_MODEL_THREADS=%s\nITERA_MODEL_CTX=%s\nITERA_MODEL_PARALLEL=%s\n' \
+        "${ITERA_MODELS_DIR:-default}" "${ITERA_MODEL_SERVER_DATA:-default}" "${ITERA_MODEL_THREADS:-default}" \
+        "${ITERA_MODEL_CTX:-default}" "${ITERA_MODEL_PARALLEL:-default}"
       ;;
     finetune-service)
       printf 'KAFKA_BOOTSTRAP_SERVERS=%s\nMONGODB_URI=%s\nOPENAI_BASE_URL=%s\nOPENAI_API_KEY=%s\n' \

@@ -53,7 +53,7 @@ class PushTasksTest {
         return stderr.toString(StandardCharsets.UTF_8);
     }
 
-    /** Three real PubMedQA lines, the second without its answer. */
+    /** Three PubMedQA lines, the second without its answer. */
     private Path mixedFile() throws IOException {
         List<String> lines = new ArrayList<>(TestData.firstLines(TestData.pubmedqa(), 3));
         lines.set(1, lines.get(1).replaceFirst("\"answer\": \"(yes|no|maybe)\", ", ""));
@@ -88,7 +88,7 @@ class PushTasksTest {
     }
 
     @Test
-    void sendsAWindowOfRealRows() throws IOException {
+    void sendsAWindowOfRows() throws IOException {
         int status = run("--file", TestData.pubmedqa().toString(), "--subject", "pubmedqa", "--split", "train",
                 "--limit", "4", "--offset", "2", "--bootstrap", "mock:9092");
 
@@ -127,7 +127,7 @@ class PushTasksTest {
         producer.partitionsForException = new TimeoutException("not reachable");
 
         int status = run("-f", TestData.pubmedqa().toString(), "-s", "pubmedqa", "--split", "train",
-                "--offset", "500", "-b", "mock:9092");
+                "--offset", String.valueOf(TestData.rowCount(TestData.pubmedqa())), "-b", "mock:9092");
 
         assertThat(status).isZero();
         assertThat(out()).isEqualTo(

@@ -1,8 +1,8 @@
 package org.itera.cli;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +11,11 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.itera.core.json.Json;
 
-/** The shared benchmark data, read in place; tests that need it are skipped when it is absent. */
+/**
+ * Data files in the shared data sets' format, made for the tests: {@code src/test/resources/fixture-data}
+ * holds synthetic PubMedQA and GSM8K rows (seeded, written once; same fields as the shared files),
+ * so the reader and push tests run the same on every machine, with or without {@code ../shared}.
+ */
 final class TestData {
 
     /** The subjects the reader tests validate against, independent of the team catalog. */
@@ -20,25 +24,24 @@ final class TestData {
     private TestData() {
     }
 
-    /** The data folder: {@code itera.data.dir} when it exists, else ../../shared/data. */
-    static Path dir() {
-        String configured = System.getProperty("itera.data.dir");
-        if (configured != null && Files.isDirectory(Path.of(configured))) {
-            return Path.of(configured);
-        }
-        Path fallback = Path.of("../../shared/data");
-        assumeTrue(Files.isDirectory(fallback), "shared data not found; set -Ditera.data.dir");
-        return fallback;
-    }
-
     static Path file(String relative) {
-        Path file = dir().resolve(relative);
-        assumeTrue(Files.isRegularFile(file), "no " + file);
-        return file;
+        URL url = TestData.class.getResource("/fixture-data/" + relative);
+        if (url == null) {
+            throw new IllegalStateException("test resource fixture-data/" + relative + " is missing");
+        }
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static Path pubmedqa() {
         return file("pubmedqa/train.jsonl");
+    }
+
+    static Path gsm8k() {
+        return file("gsm8k/train.jsonl");
     }
 
     /** The first {@code n} lines of a data file, verbatim. */
@@ -48,10 +51,22 @@ final class TestData {
         }
     }
 
+    /** How many non-blank lines a data file has. */
+    static int rowCount(Path file) throws IOException {
+        try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            return (int) lines.filter(line -> !line.isBlank()).count();
+        }
+    }
+
     /** The {@code id} of one data line. */
     static String idOf(String line) {
+        return field(line, "id");
+    }
+
+    /** One text field of a data line. */
+    static String field(String line, String name) {
         try {
-            return Json.mapper().readTree(line).get("id").asText();
+            return Json.mapper().readTree(line).get(name).asText();
         } catch (IOException e) {
             throw new AssertionError("not a JSON line: " + line, e);
         }

@@ -12,7 +12,10 @@ import org.itera.core.event.TaskEvent;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Grades replies built from real data set rows against their own reference answers. */
+/**
+ * Grades replies built from data set rows against their own reference answers: the fixture rows,
+ * and the shared data set's when present ({@link GradingData}).
+ */
 class GraderDatasetTest {
 
     private static final int GSM8K_ROWS = 50;

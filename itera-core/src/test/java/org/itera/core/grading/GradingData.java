@@ -1,18 +1,24 @@
 package org.itera.core.grading;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.itera.core.event.TaskEvent;
 import org.itera.core.json.Json;
 
-/** Reads the shared data set rows as tasks; tests using it are skipped when it is absent. */
+/**
+ * Data set rows as tasks: always the synthetic rows of {@code src/test/resources/fixture-data}
+ * (the shared files' format and answer forms, written for these tests), and the shared data set's
+ * own rows too when {@code itera.data.dir} or {@code ../../shared/data} has the file.
+ */
 final class GradingData {
 
     /** One JSONL row: the task (with our subject) and its raw JSON for upstream extras. */
@@ -23,7 +29,7 @@ final class GradingData {
     }
 
     /** {@code itera.data.dir}, else {@code ../../shared/data} from the module directory. */
-    static Path dataDir() {
+    static Path sharedDataDir() {
         String configured = System.getProperty("itera.data.dir");
         if (configured != null && Files.isDirectory(Path.of(configured))) {
             return Path.of(configured);
@@ -31,13 +37,30 @@ final class GradingData {
         return Path.of("../../shared/data").toAbsolutePath().normalize();
     }
 
+    /** The fixture rows of {@code relativePath}, then the first {@code limit} shared ones if there. */
     static Stream<Row> rows(String relativePath, String subject, int limit) {
-        Path file = dataDir().resolve(relativePath);
-        assumeTrue(Files.isRegularFile(file), () -> "data set not found: " + file);
+        List<Row> rows = new ArrayList<>(read(fixture(relativePath), subject, Integer.MAX_VALUE));
+        Path shared = sharedDataDir().resolve(relativePath);
+        if (Files.isRegularFile(shared)) {
+            rows.addAll(read(shared, subject, limit));
+        }
+        return rows.stream();
+    }
+
+    private static Path fixture(String relativePath) {
+        URL url = Optional.ofNullable(GradingData.class.getResource("/fixture-data/" + relativePath))
+                .orElseThrow(() -> new IllegalStateException("test resource fixture-data/" + relativePath
+                        + " is missing"));
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<Row> read(Path file, String subject, int limit) {
         try (Stream<String> lines = Files.lines(file)) {
-            List<Row> rows = lines.filter(line -> !line.isBlank()).limit(limit)
-                    .map(line -> toRow(line, subject)).toList();
-            return rows.stream();
+            return lines.filter(line -> !line.isBlank()).limit(limit).map(line -> toRow(line, subject)).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
