@@ -13,8 +13,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * When to try an LLM call again and how long to wait: 429, 408 and 5xx answers, timeouts and
- * dropped connections are retried with exponential backoff and full jitter; anything else (a bad
- * request, a wrong key, an unknown model) fails at once.
+ * dropped connections are retried with exponential backoff and "equal" jitter (a random pause
+ * between half of {@code min(max, initial * 2^(attempt-1))} and all of it, so a rate-limited call
+ * always waits); anything else (a bad request, a wrong key, an unknown model) fails at once.
  */
 public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
 

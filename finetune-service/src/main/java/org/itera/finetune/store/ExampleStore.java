@@ -61,11 +61,16 @@ public class ExampleStore {
         return examples().countDocuments(untrained(agent));
     }
 
-    /** The agent's examples in arrival order: all of them, or only the untrained ones. */
+    /**
+     * The agent's examples, all of them or only the untrained ones, in id order: the training
+     * file is then a function of what the library holds, not of the order the records happened to
+     * arrive in (which follows how many tasks and repairs ran at once), so the trainer's seeded
+     * shuffle gives the same batches for the same library.
+     */
     public List<Example> examples(String agent, boolean untrainedOnly) {
         Bson filter = untrainedOnly ? untrained(agent) : Filters.eq("agent", agent);
         List<Example> list = new ArrayList<>();
-        for (Document d : examples().find(filter).sort(Sorts.ascending("createdAt", "_id"))) {
+        for (Document d : examples().find(filter).sort(Sorts.ascending("_id"))) {
             List<ChatMessage> messages = d.getList("messages", Document.class).stream()
                     .map(m -> new ChatMessage(m.getString("role"), m.getString("content"))).toList();
             list.add(new Example(d.getString("_id"), agent, messages));
