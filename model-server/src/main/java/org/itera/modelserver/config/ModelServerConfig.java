@@ -77,6 +77,14 @@ public interface ModelServerConfig {
         @WithDefault("true")
         boolean cachePrompt();
 
+        /**
+         * Cut a reply short where it falls into a loop (its last line written three times in a row,
+         * or its last block of lines twice; {@code LoopGuard}), with finish reason {@code length}, as
+         * if max_tokens had been reached there. Replies are then streamed from the engine.
+         */
+        @WithDefault("true")
+        boolean stopLoops();
+
         /** llama.cpp's flash attention: on, off or auto. */
         @WithDefault("off")
         String flashAttention();

@@ -26,6 +26,7 @@ public final class LoadedModel implements AutoCloseable {
     private final EngineClient client;
     private final int slotContext;
     private final boolean cachePrompt;
+    private final boolean stopLoops;
     private final Semaphore admission;
     /** Whole completions waiting for the engine; cancelled when the server stops. */
     private final Set<CompletableFuture<JsonNode>> inFlight = ConcurrentHashMap.newKeySet();
@@ -34,7 +35,8 @@ public final class LoadedModel implements AutoCloseable {
     private volatile boolean closed;
     private boolean retired;
 
-    LoadedModel(String id, long created, LlamaServer engine, int slotContext, int capacity, boolean cachePrompt) {
+    LoadedModel(String id, long created, LlamaServer engine, int slotContext, int capacity, boolean cachePrompt,
+                boolean stopLoops) {
         this.id = id;
         this.created = created;
         this.engine = engine;
@@ -42,6 +44,7 @@ public final class LoadedModel implements AutoCloseable {
         this.slotContext = slotContext;
         this.capacity = capacity;
         this.cachePrompt = cachePrompt;
+        this.stopLoops = stopLoops;
         this.admission = new Semaphore(capacity);
     }
 
@@ -104,25 +107,43 @@ public final class LoadedModel implements AutoCloseable {
 
     /**
      * Generates one completion, handing each piece of text to {@code onText} as it is decoded.
-     * If {@code onText} throws (the client went away), the sequence is cancelled in llama.cpp.
+     * If {@code onText} throws (the client went away), the sequence is cancelled in llama.cpp; so
+     * is a reply that falls into a loop ({@link LoopGuard}) when loops are stopped: it ends there
+     * with {@link FinishReason#LENGTH}, its tokens counted as the pieces streamed.
      */
     public Completion generate(Prompt prompt, Sampling sampling, Consumer<String> onText) {
         StringBuilder text = new StringBuilder();
-        JsonNode last = client.complete(CompletionBody.of(prompt, sampling, cachePrompt), event -> {
-            if (stopping) {
-                throw new ShuttingDownException(id);
-            }
-            String piece = event.path("content").asText("");
-            if (!piece.isEmpty()) {
-                text.append(piece);
-                onText.accept(piece);
-            }
-        });
-        return completion(text.toString(), last, sampling);
+        LoopGuard guard = new LoopGuard();
+        int[] pieces = {0};
+        try {
+            JsonNode last = client.complete(CompletionBody.of(prompt, sampling, cachePrompt), event -> {
+                if (stopping) {
+                    throw new ShuttingDownException(id);
+                }
+                String piece = event.path("content").asText("");
+                if (!piece.isEmpty()) {
+                    text.append(piece);
+                    pieces[0]++;
+                    onText.accept(piece);
+                    if (stopLoops && guard.loopsAfter(piece)) {
+                        throw LoopStopped.INSTANCE;
+                    }
+                }
+            });
+            return completion(text.toString(), last, sampling);
+        } catch (LoopStopped stopped) {
+            return new Completion(text.toString(), pieces[0], FinishReason.LENGTH);
+        }
     }
 
-    /** Generates one completion and returns it whole (no text on the way: cheaper for the engine). */
+    /**
+     * Generates one completion and returns it whole: in one answer from the engine (no text on the
+     * way: cheaper for it), or, when loops are stopped, streamed so that a loop can be cut.
+     */
     public Completion complete(Prompt prompt, Sampling sampling) {
+        if (stopLoops) {
+            return generate(prompt, sampling, piece -> { });
+        }
         CompletableFuture<JsonNode> call = client.completeWhole(CompletionBody.of(prompt, sampling, cachePrompt));
         inFlight.add(call);
         try {
@@ -169,6 +190,15 @@ public final class LoadedModel implements AutoCloseable {
         }
         close();
         return true;
+    }
+
+    /** Ends a streamed completion that fell into a loop (no stack: it is control flow). */
+    private static final class LoopStopped extends RuntimeException {
+        static final LoopStopped INSTANCE = new LoopStopped();
+
+        private LoopStopped() {
+            super("the reply fell into a loop", null, false, false);
+        }
     }
 
     @Override

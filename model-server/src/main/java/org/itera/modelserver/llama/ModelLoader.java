@@ -49,7 +49,7 @@ final class ModelLoader {
                 config.engine().startTimeout(), config.engine().stopTimeout());
         long created = Files.getLastModifiedTime(file).toMillis() / 1000;
         LoadedModel model = new LoadedModel(id, created, engine, config.slotContext(),
-                config.parallel() + config.queue(), config.engine().cachePrompt());
+                config.parallel() + config.queue(), config.engine().cachePrompt(), config.engine().stopLoops());
         LOG.infof("loaded model %s from %s in %d ms (%d threads, context %d over %d slots, queue %d)",
                 model.id(), file, (System.nanoTime() - started) / 1_000_000, config.threads(),
                 config.ctx(), config.parallel(), config.queue());
