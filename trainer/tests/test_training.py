@@ -61,3 +61,30 @@ def test_merged_model_differs_from_base_only_in_targeted_projections(tiny_gguf, 
     changed = {n for n, p in merged.state_dict().items() if not p.equal(base.state_dict()[n])}
     assert changed and all(n.endswith("_proj.weight") for n in changed)
     assert "model.embed_tokens.weight" not in changed
+
+
+def test_a_step_accumulated_example_by_example_has_the_padded_batch_loss_and_gradient(tiny_gguf, examples):
+    import torch
+    from itera_trainer.training import _optimizer_step, add_lora, collate, labelled_loss
+
+    batch = sorted(examples, key=lambda e: len(e.input_ids))[:1] + sorted(examples, key=lambda e: len(e.input_ids))[-2:]
+    assert len({len(e.input_ids) for e in batch}) > 1, "the batch needs padding to be a fair check"
+    grads, losses = [], []
+    for accumulated in (False, True):
+        model, _ = load_llama(tiny_gguf)
+        torch.manual_seed(3)
+        peft = add_lora(model, TrainSettings())
+        llama = peft.base_model.model
+        params = [p for p in peft.parameters() if p.requires_grad]
+        for p in params:  # LoRA's B starts at zero: give every adapter a gradient to compare
+            torch.nn.init.normal_(p, std=0.02)
+        if accumulated:
+            optimizer = torch.optim.SGD(params, lr=0.0)
+            losses.append(_optimizer_step(llama, batch, 0, params, optimizer, 0.0, 1e9))
+        else:
+            loss = labelled_loss(llama, collate(batch, 0))
+            loss.backward()
+            losses.append(float(loss))
+        grads.append(torch.cat([p.grad.flatten() for p in params]))
+    assert losses[1] == pytest.approx(losses[0], rel=1e-5)
+    assert torch.allclose(grads[1], grads[0], rtol=1e-4, atol=1e-7)

@@ -75,16 +75,27 @@ def add_lora(model: LlamaForCausalLM, s: TrainSettings):
 
 
 def labelled_loss(llama: LlamaForCausalLM, batch: dict[str, torch.Tensor]) -> torch.Tensor:
-    """Mean next-token cross-entropy over the labelled positions. The output projection
-    (vocabulary-wide) is computed only where a label is, not at every position."""
+    """Mean next-token cross-entropy over the labelled positions of a padded batch."""
+    total, count = labelled_loss_sum(llama, batch)
+    return total / count if count else total
+
+
+def labelled_loss_sum(llama: LlamaForCausalLM, batch: dict[str, torch.Tensor]) -> tuple[torch.Tensor, int]:
+    """Summed next-token cross-entropy over the labelled positions, and their number. The output
+    projection (vocabulary-wide) is computed only where a label is, not at every position."""
     hidden = llama.model(input_ids=batch["input_ids"], attention_mask=batch["attention_mask"],
                          use_cache=False).last_hidden_state
     targets = batch["labels"][:, 1:]
     keep = targets != IGNORE
     if not keep.any():
-        return hidden.sum() * 0.0
+        return hidden.sum() * 0.0, 0
     logits = llama.lm_head(hidden[:, :-1][keep])
-    return torch.nn.functional.cross_entropy(logits.float(), targets[keep])
+    return torch.nn.functional.cross_entropy(logits.float(), targets[keep], reduction="sum"), int(keep.sum())
+
+
+def labelled_count(example: Example) -> int:
+    """Positions of an example whose next token is trained on."""
+    return sum(1 for label in example.labels[1:] if label != IGNORE)
 
 
 def train(model: LlamaForCausalLM, examples: list[Example], s: TrainSettings, pad_id: int,
@@ -104,20 +115,35 @@ def train(model: LlamaForCausalLM, examples: list[Example], s: TrainSettings, pa
                 break
             step += 1
             lr = s.learning_rate * (total - step + 1) / total
-            batch = collate([examples[i] for i in indices], pad_id)
-            loss = _optimizer_step(llama, batch, params, optimizer, lr, s.max_grad_norm)
-            tokens += int(batch["attention_mask"].sum())
+            batch = [examples[i] for i in indices]
+            loss = _optimizer_step(llama, batch, pad_id, params, optimizer, lr, s.max_grad_norm)
+            tokens += sum(len(e.input_ids) for e in batch)
             on_step(StepReport(step, total, epoch, loss, lr, tokens))
     peft_model.eval()
     return peft_model.merge_and_unload()
 
 
-def _optimizer_step(llama, batch, params, optimizer, lr, max_grad_norm) -> float:
+def _optimizer_step(llama, batch: list[Example], pad_id: int, params, optimizer, lr, max_grad_norm) -> float:
+    """One step on the batch's mean loss over its labelled positions. The gradient is accumulated
+    one example at a time (each example's summed loss over the batch's labelled count): the same
+    gradient as the padded batch's, without computing the padding, which in a round's batches of
+    replies of mixed lengths is a third of the positions and more (docs/benchmarks.md)."""
     for group in optimizer.param_groups:
         group["lr"] = lr
     optimizer.zero_grad(set_to_none=True)
-    loss = labelled_loss(llama, batch)
-    loss.backward()
+    count = sum(labelled_count(e) for e in batch)
+    loss = 0.0
+    if count == 0:  # as a padded batch with no label would: zero gradients, the optimizer still steps
+        for p in params:
+            p.grad = torch.zeros_like(p)
+    else:
+        for e in batch:
+            if labelled_count(e) == 0:
+                continue
+            total, _ = labelled_loss_sum(llama, collate([e], pad_id))
+            part = total / count
+            part.backward()
+            loss += float(part.detach())
     torch.nn.utils.clip_grad_norm_(params, max_grad_norm)
     optimizer.step()
-    return float(loss.detach())
+    return loss
