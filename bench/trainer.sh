@@ -6,7 +6,10 @@
 # warms up), summed over the rounds. Prints both, their ratio and peak RSS.
 #
 #   bench/trainer.sh        (env: BENCH_STEPS=8, BENCH_EXAMPLES=50, BENCH_THREADS=2, BENCH_ROUNDS=2,
-#                            ITERA_MODELS_DIR, ITERA_TRAINER_VENV)
+#                            BENCH_TRAIN_FILE, ITERA_MODELS_DIR, ITERA_TRAINER_VENV)
+# Data: BENCH_EXAMPLES short arithmetic chats of nearly one length (trainer/bench/arithmetic.py), or
+# the chat JSONL file BENCH_TRAIN_FILE, e.g. bench/round-training.jsonl: the reporter's training
+# file of the default round of 2026-12-02 01:03 (39 examples of 100-420 tokens, as a round's are).
 set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -21,9 +24,15 @@ PY=$("$REPO/scripts/setup-trainer.sh" | tail -1)
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 export PYTHONPATH=$REPO/trainer/src HF_HUB_OFFLINE=1
-"$PY" "$REPO/trainer/bench/arithmetic.py" "$WORK/train.jsonl" "$EXAMPLES"
+if [[ -n ${BENCH_TRAIN_FILE:-} ]]; then
+  cp "$BENCH_TRAIN_FILE" "$WORK/train.jsonl"
+  DATA="$(wc -l <"$WORK/train.jsonl") examples of $BENCH_TRAIN_FILE"
+else
+  "$PY" "$REPO/trainer/bench/arithmetic.py" "$WORK/train.jsonl" "$EXAMPLES"
+  DATA="$EXAMPLES arithmetic examples"
+fi
 
-echo "trainer benchmark: $EXAMPLES arithmetic examples, $STEPS steps, batch 4, $THREADS threads, $ROUNDS round(s), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "trainer benchmark: $DATA, $STEPS steps, batch 4, $THREADS threads, $ROUNDS round(s), load $(cut -d' ' -f1-3 /proc/loadavg)"
 : >"$WORK/ours.jsonl"; : >"$WORK/ref.jsonl"
 for round in $(seq 1 "$ROUNDS"); do   # alternate the two, so a change of machine load hits both
   OURS=$("$PY" "$REPO/trainer/bench/run_cli.py" --base-gguf "$MODEL" --train-file "$WORK/train.jsonl" \

@@ -121,7 +121,7 @@ class FinetuneRoundTest {
         llm.server().verify(postRequestedFor(urlEqualTo("/v1/fine_tuning/jobs"))
                 .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.equalToJson(
                         "{\"training_file\":\"" + FineTuningMock.FILE_ID + "\",\"model\":\"gpt-4o-mini\","
-                                + "\"suffix\":\"physics-physicist-r1\",\"hyperparameters\":{\"n_epochs\":3}}")));
+                                + "\"suffix\":\"physics-physicist-r1\",\"hyperparameters\":{\"n_epochs\":3},\"seed\":42}")));
         for (String collection : List.of("finetune_examples", "finetune_jobs", "models", "finetune_rounds")) {
             db.getCollection(collection).find().forEach(d -> assertThat(d.toJson()).doesNotContain(OpenAiMockResource.TEST_API_KEY));
         }

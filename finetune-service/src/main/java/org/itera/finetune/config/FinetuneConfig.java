@@ -45,6 +45,12 @@ public interface FinetuneConfig {
     /** {@code batch_size} of every job; empty lets the API choose. */
     Optional<Integer> batchSize();
 
+    /**
+     * {@code seed} of every job, so that a round on the same examples trains the same models again;
+     * empty lets the API pick one per job.
+     */
+    Optional<Integer> seed();
+
     Map<String, Agent> agents();
 
     Poll poll();

@@ -62,7 +62,8 @@ public class AgentTrainer {
             String fileId = client.uploadTrainingFile(suffix + ".jsonl", file.jsonl());
             jobs.update(agent, round, Updates.set("trainingFile", fileId), Updates.set("suffix", suffix),
                     Updates.set("status", "uploaded"));
-            FineTuningJob job = client.createJob(fileId, from, suffix, JobHyperparameters.from(config));
+            FineTuningJob job = client.createJob(fileId, from, suffix, JobHyperparameters.from(config),
+                    config.seed());
             jobs.update(agent, round, Updates.set("jobId", job.id()), Updates.set("status", job.status()));
             LOG.infof("round %d: fine-tuning job %s for %s on %d examples from %s", round, job.id(), agent,
                     file.exampleIds().size(), from);

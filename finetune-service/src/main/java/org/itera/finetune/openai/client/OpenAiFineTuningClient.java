@@ -46,11 +46,16 @@ public class OpenAiFineTuningClient {
         return send(request, "upload " + filename).path("id").asText();
     }
 
-    /** {@code POST /fine_tuning/jobs}. */
-    public FineTuningJob createJob(String trainingFile, String model, String suffix, JobHyperparameters hyperparameters) {
+    /**
+     * {@code POST /fine_tuning/jobs}; {@code seed}, when present, is the job's {@code seed} (the
+     * same seed, data and hyperparameters train the same model again), else the API picks one.
+     */
+    public FineTuningJob createJob(String trainingFile, String model, String suffix, JobHyperparameters hyperparameters,
+            Optional<Integer> seed) {
         ObjectNode body = Json.mapper().createObjectNode().put("training_file", trainingFile).put("model", model)
                 .put("suffix", suffix);
         hyperparameters.addTo(body);
+        seed.ifPresent(value -> body.put("seed", value));
         HttpRequest.Builder request = request("/fine_tuning/jobs").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
         return FineTuningJob.from(send(request, "create job for " + suffix));
