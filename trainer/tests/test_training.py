@@ -3,6 +3,7 @@ import pytest
 from itera_trainer import data
 from itera_trainer.llama_gguf import load_llama
 from itera_trainer.tokenizer import tokenizer_from_gguf
+from itera_trainer.data import Example
 from itera_trainer.training import TrainSettings, epoch_batches, train
 
 from conftest import toy_conversations
@@ -88,3 +89,24 @@ def test_a_step_accumulated_example_by_example_has_the_padded_batch_loss_and_gra
         grads.append(torch.cat([p.grad.flatten() for p in params]))
     assert losses[1] == pytest.approx(losses[0], rel=1e-5)
     assert torch.allclose(grads[1], grads[0], rtol=1e-4, atol=1e-7)
+
+
+def _of_lengths(*lengths):
+    return [Example([1] * n, [1] * n) for n in lengths]
+
+
+def test_examples_of_one_length_are_one_pass_and_mixed_lengths_split():
+    from itera_trainer.training import passes
+
+    assert [[len(e.input_ids) for e in g] for g in passes(_of_lengths(48, 47, 49, 48))] == [[47, 48, 48, 49]]
+    assert [[len(e.input_ids) for e in g] for g in passes(_of_lengths(400, 60, 410, 50))] == [[50, 60], [400, 410]]
+    assert [[len(e.input_ids) for e in g] for g in passes(_of_lengths(100, 200, 300, 400))] == [[100], [200], [300], [400]]
+
+
+def test_passes_keep_every_example_once_for_any_batch_size():
+    from itera_trainer.training import passes
+
+    batch = _of_lengths(*[(i * 37) % 300 + 10 for i in range(32)])
+    groups = passes(batch)
+    assert sorted(id(e) for g in groups for e in g) == sorted(id(e) for e in batch)
+    assert len(groups) > 1
