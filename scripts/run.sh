@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main job: run a team on a slice of a dataset, end to end, and report what it learned.
 #
-#   scripts/run.sh [--setting problem-solving|actor-critic] [--subject arithmetic|pubmedqa|...]
+#   scripts/run.sh [--setting problem-solving|actor-critic|competitive] [--subject arithmetic|pubmedqa|...]
+#                  [--game ultimatum|sell-buy|resource-exchange]
 #                  [--file FILE] [--difficulty d1s1-add] [--limit 20] [--offset 0] [--test-limit 0]
 #                  [--timeout 900] [--round] [--keep]
 #   scripts/run.sh --stop      stop generator-service, filter-service, feedback-service,
@@ -43,6 +44,12 @@
 # (actor-critic: arithmetic, pubmedqa). The summary then also shows the setting's counters and
 # rates (for actor-critic the judge labels PT/PF/NT/NF, unparsed verdicts, TP/overall/judge
 # accuracy and the critic's help rate), and a round's report the same before and after.
+#
+# --game G (the competitive setting, G its subject): two agents negotiate, self-play on the train
+# games; a round fine-tunes the game's trainable roles on the games they won and evaluates each
+# against the base model on the test games (win rate, deal rate, mean payoffs, ...). Without
+# --file the games are generated (org.itera.core.dataset.GameDatasetMain): train seeds from 1,
+# test seeds from 1000001, in <ITERA_HOME>/data/games/.
 #
 # FILE defaults to ../shared/data/<subject>/train.jsonl next to the repository; a relative FILE
 # is taken from the current directory. For --subject arithmetic without --file the tasks are
@@ -227,6 +234,8 @@ parse_args() {
     case "$1" in
       --setting) SETTING=${2:?--setting needs a value}; shift ;;
       --setting=*) SETTING=${1#*=} ;;
+      --game) SUBJECT=${2:?--game needs a value}; SETTING=competitive; shift ;;
+      --game=*) SUBJECT=${1#*=}; SETTING=competitive ;;
       --subject) SUBJECT=${2:?--subject needs a value}; shift ;;
       --subject=*) SUBJECT=${1#*=} ;;
       --file) FILE=${2:?--file needs a value}; shift ;;
@@ -267,12 +276,14 @@ parse_args() {
   [[ "$DIFFICULTY" =~ ^[dD][0-9]+[sS][0-9]+(-[a-zA-Z]+)*$ ]] \
     || die "--difficulty is d<digits>s<steps>, optionally with -add, -sub, -mul (e.g. d2s1, d1s1-add), not '$DIFFICULTY'"
   DIFFICULTY=${DIFFICULTY,,}
-  if [[ -z "$SUBJECT" ]]; then
+  if [[ -z "$SUBJECT" && "$SETTING" != competitive ]]; then
     SUBJECT=pubmedqa
     (( OFFLINE )) && SUBJECT=arithmetic
   fi
-  # arithmetic without a file: generated after the build (see generate_arithmetic)
+  [[ "$SETTING" != competitive || -n "$SUBJECT" ]] || die "--setting competitive needs --game (ultimatum, sell-buy, resource-exchange)"
+  # arithmetic and games without a file: generated after the build (see generate_arithmetic, prepare_games)
   [[ "$SUBJECT" == arithmetic && -z "$FILE" ]] && return 0
+  [[ "$SETTING" == competitive && -z "$FILE" ]] && return 0
   [[ -n "$FILE" ]] || FILE="$REPO/../shared/data/$SUBJECT/train.jsonl"
   [[ "$FILE" == /* ]] || FILE="$PWD/$FILE"
   [[ -f "$FILE" ]] || die "no dataset file $FILE (give one with --file)"
@@ -324,10 +335,31 @@ generate_arithmetic() {
     || die "could not generate the arithmetic $split tasks (difficulty $DIFFICULTY)"
 }
 
+# For --game without --file: seeded train games (up to --offset + --limit) and test games
+# (seeds of their own, so no test game is a train game).
+prepare_games() {
+  [[ "$SETTING" == competitive && -z "$FILE" ]] || return 0
+  local data="$ITERA_HOME/data/games"
+  FILE="$data/$SUBJECT-train.jsonl"
+  generate_games train $((OFFSET + LIMIT)) "$FILE"
+  if (( TEST_LIMIT > 0 )); then
+    TEST_FILE="$data/$SUBJECT-test.jsonl"
+    generate_games test "$TEST_LIMIT" "$TEST_FILE"
+  fi
+  info "data: generated $SUBJECT games: $((OFFSET + LIMIT)) train in $FILE${TEST_FILE:+, $TEST_LIMIT test in $TEST_FILE}"
+}
+
+# generate_games SPLIT COUNT FILE
+generate_games() {
+  "$JAVA" -Xmx128m -XX:TieredStopAtLevel=1 -cp "$(core_classpath)" org.itera.core.dataset.GameDatasetMain \
+    --out "$3" --game "$SUBJECT" --split "$1" --count "$2" >/dev/null \
+    || die "could not generate the $SUBJECT $1 games"
+}
+
 # For --subject arithmetic without --file: the train file (rows --offset on) and the test file
 # (another seed, so no test task is a train task).
 prepare_arithmetic() {
-  [[ "$SUBJECT" == arithmetic && -z "$FILE" ]] || return 0
+  [[ "$SUBJECT" == arithmetic && "$SETTING" != competitive && -z "$FILE" ]] || return 0
   local data="$ITERA_HOME/data"
   mkdir -p "$data"
   FILE="$data/arithmetic-$DIFFICULTY-train.jsonl"
@@ -474,6 +506,7 @@ run() {
   (( ROUND )) && round_pick_offset
   build_if_needed
   prepare_arithmetic
+  prepare_games
   local name
   for name in "${SERVICES[@]}"; do service_check_port "$name"; done
   if (( OFFLINE )); then service_check_port "$MODEL_SERVER"; fi

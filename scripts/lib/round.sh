@@ -25,6 +25,8 @@ round_state_file() {
   local key
   key="$SUBJECT-$(basename "${FILE:-$DIFFICULTY}" .jsonl)"
   [[ -z "$FILE" || "$FILE" == "$ITERA_HOME/data/arithmetic-"* ]] && key="arithmetic-$DIFFICULTY"
+  # generated games: one sequence of train seeds per game
+  [[ "$SETTING" == competitive && ( -z "$FILE" || "$FILE" == "$ITERA_HOME/data/games/"* ) ]] && key="$SUBJECT-games"
   # each setting trains on its own rows; problem solving keeps the file name it always had
   [[ "$SETTING" == problem-solving ]] || key="$SETTING-$key"
   printf '%s' "$ITERA_HOME/state/round-offset-$key"

@@ -20,7 +20,7 @@ import org.jboss.logging.Logger;
  * a problem-solving team one per role of a successful run) and emits them as finetune records; a
  * failed train-split one goes to {@code failures} while its task has repair budget left
  * ({@code attempt < itera.repair.max-attempts}) and is stored as {@code exhausted} otherwise;
- * test-split ones are only stored.
+ * test-split ones, and the failures of a setting that repairs nothing (the games), are only stored.
  *
  * <p>Idempotent: the trajectory document is marked published only after its outputs were
  * acknowledged, and a published trajectory that arrives again is skipped (its insert finds the
@@ -51,7 +51,8 @@ public class TrajectoryFilter {
         Setting setting = settings.of(trajectory.task());
         Outcome outcome = setting.score(trajectory);
         boolean train = TaskEvent.SPLIT_TRAIN.equals(trajectory.task().split());
-        boolean exhausted = train && !outcome.success() && trajectory.attempt() >= repair.maxAttempts();
+        boolean repairable = train && !outcome.success() && setting.repairs();
+        boolean exhausted = repairable && trajectory.attempt() >= repair.maxAttempts();
         if (!store.saveGraded(trajectory, outcome, exhausted) && store.isPublished(trajectory.id())) {
             metrics.duplicateSkipped();
             LOG.debugf("trajectory %s was already filed; skipped", trajectory.id());
@@ -64,7 +65,7 @@ public class TrajectoryFilter {
         if (train) {
             addToLibrary(setting.examples(trajectory, outcome));
         }
-        if (train && !outcome.success()) {
+        if (repairable) {
             routeFailure(trajectory, outcome, exhausted);
         }
         store.markPublished(trajectory.id());

@@ -2,16 +2,16 @@ package org.itera.generator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.List;
 import org.itera.core.event.TaskEvent;
 import org.itera.core.event.TrajectoryEvent;
-import org.itera.core.event.Turn;
+import org.itera.core.setting.Episode;
 import org.itera.core.team.TeamRunner;
 import org.itera.llm.OpenAiAgentCaller;
 
 /**
- * Runs a task's team once and records the whole run as a trajectory. A task that names models of
- * its own ({@code models}, e.g. an evaluation of an older round) runs those agents on them.
+ * Runs a task's episode once and records the whole run as a trajectory (a game with its record:
+ * moves, end, payoffs, winner). A task that names models of its own ({@code models}, e.g. an
+ * evaluation of an older round) runs those agents on them.
  */
 @ApplicationScoped
 public class TrajectoryGenerator {
@@ -30,9 +30,10 @@ public class TrajectoryGenerator {
         Instant started = Instant.now();
         metrics.started(task);
         try {
-            List<Turn> turns = runner.run(task, caller.withModels(task.models()));
+            Episode episode = runner.play(task, caller.withModels(task.models()));
             TrajectoryEvent trajectory = new TrajectoryEvent(TrajectoryEvent.idFor(task, 0), task,
-                    TrajectoryEvent.ORIGIN_GENERATED, null, null, 0, turns, started, Instant.now());
+                    TrajectoryEvent.ORIGIN_GENERATED, null, null, 0, episode.turns(), started, Instant.now(), null,
+                    episode.game().orElse(null));
             metrics.generated(task);
             return trajectory;
         } catch (RuntimeException e) {

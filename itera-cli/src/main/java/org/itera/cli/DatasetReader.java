@@ -70,8 +70,8 @@ public final class DatasetReader {
     /** Turns one dataset line into a checked task; throws with every reason it is not one. */
     public TaskEvent toTask(String line) {
         DatasetRow row = parse(line);
-        TaskEvent task = new TaskEvent(row.id(), setting, subject,
-                row.question(), row.choices(), row.context(), row.answer(), split, round);
+        TaskEvent task = new TaskEvent(row.id(), setting, subject, row.question(), row.choices(), row.context(),
+                row.answer(), split, round, null, row.game(), row.seed(), row.overrides(), row.seats());
         return validator.check(task);
     }
 

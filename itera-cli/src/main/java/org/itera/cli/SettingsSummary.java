@@ -75,8 +75,9 @@ public final class SettingsSummary {
         line.append(String.join(", ", parts)).append("\n    ");
         List<String> rates = new ArrayList<>();
         for (RateValue rate : RateValue.of(setting.rates(), counts, n)) {
-            rates.add(rate.name() + " " + (rate.value() == null ? "-" : String.format(Locale.ROOT, "%.1f%% (%d/%d)",
-                    100 * rate.value(), rate.successes(), rate.trials())));
+            rates.add(rate.name() + " " + (rate.value() == null ? "-" : rate.mean()
+                    ? String.format(Locale.ROOT, "%.2f", rate.value())
+                    : String.format(Locale.ROOT, "%.1f%% (%d/%d)", 100 * rate.value(), rate.successes(), rate.trials())));
         }
         return line.append(String.join(", ", rates)).toString();
     }

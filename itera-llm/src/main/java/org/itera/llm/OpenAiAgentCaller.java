@@ -3,7 +3,9 @@ package org.itera.llm;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.openai.OpenAiChatRequestParameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
@@ -11,12 +13,16 @@ import java.util.Map;
 import org.itera.core.event.ChatMessage;
 import org.itera.core.event.TokenUsage;
 import org.itera.core.event.Turn;
+import org.itera.core.setting.CallOptions;
+import org.itera.core.setting.TurnRequest;
 import org.itera.core.team.AgentCaller;
 import org.jboss.logging.Logger;
 
 /**
  * Makes agent turns over the OpenAI-compatible API: picks the agent's model, calls, retries what
- * is worth retrying, and records the turn with the model that answered, its usage and latency.
+ * is worth retrying, and records the turn with the model that answered, its usage and latency. A
+ * turn request's {@link CallOptions} (a game seat's model, its temperature, token limit and seed)
+ * apply over the agent's settings for that call.
  */
 @ApplicationScoped
 public class OpenAiAgentCaller implements AgentCaller {
@@ -42,24 +48,50 @@ public class OpenAiAgentCaller implements AgentCaller {
         return callWith(agentId, selector.settingsFor(agentId), role, messages);
     }
 
+    @Override
+    public Turn call(TurnRequest request) {
+        return withModels(null).call(request);
+    }
+
     /**
      * A caller for one task that uses {@code perTask}'s model for each agent it names and the
-     * current model for the others; this caller itself when the task names none.
+     * current model for the others (and, for a request with options, those over both).
      */
     public AgentCaller withModels(Map<String, String> perTask) {
-        if (perTask == null || perTask.isEmpty()) {
-            return this;
-        }
-        Map<String, String> models = Map.copyOf(perTask);
-        return (agentId, role, messages) -> callWith(agentId, selector.settingsFor(agentId, models), role, messages);
+        Map<String, String> models = perTask == null ? Map.of() : Map.copyOf(perTask);
+        return new AgentCaller() {
+            @Override
+            public Turn call(String agentId, String role, List<ChatMessage> messages) {
+                return callWith(agentId, selector.settingsFor(agentId, models), role, messages);
+            }
+
+            @Override
+            public Turn call(TurnRequest request) {
+                CallOptions options = request.options() == null ? CallOptions.NONE : request.options();
+                return callWith(request.agentId(), applied(selector.settingsFor(request.agentId(), models), options),
+                        request.role(), request.messages(), options.seed());
+            }
+        };
+    }
+
+    private static AgentSettings applied(AgentSettings settings, CallOptions options) {
+        return new AgentSettings(options.model() != null ? options.model() : settings.model(),
+                options.temperature() != null ? options.temperature() : settings.temperature(),
+                options.maxTokens() != null ? options.maxTokens() : settings.maxTokens());
     }
 
     /** Makes the turn with explicit settings, e.g. a critic's or a repair step's own model. */
     public Turn callWith(String agentId, AgentSettings settings, String role, List<ChatMessage> messages) {
+        return callWith(agentId, settings, role, messages, null);
+    }
+
+    /** Makes the turn with explicit settings and a sampling seed (null: none sent). */
+    public Turn callWith(String agentId, AgentSettings settings, String role, List<ChatMessage> messages,
+            Integer seed) {
         for (int attempt = 1; ; attempt++) {
             long start = System.nanoTime();
             try {
-                ChatResponse response = models.forSettings(settings).chat(toLangChain(messages));
+                ChatResponse response = models.forSettings(settings).chat(request(messages, seed));
                 Duration latency = Duration.ofNanos(System.nanoTime() - start);
                 return record(agentId, role, messages, settings, response, latency);
             } catch (RuntimeException e) {
@@ -94,6 +126,14 @@ public class OpenAiAgentCaller implements AgentCaller {
                 ? "" : response.aiMessage().text();
         metrics.succeeded(agentId, settings.model(), usage, latency);
         return new Turn(role, model, messages, output, usage, latency.toMillis());
+    }
+
+    private static ChatRequest request(List<ChatMessage> messages, Integer seed) {
+        ChatRequest.Builder request = ChatRequest.builder().messages(toLangChain(messages));
+        if (seed != null) {
+            request.parameters(OpenAiChatRequestParameters.builder().seed(seed).build());
+        }
+        return request.build();
     }
 
     private static List<dev.langchain4j.data.message.ChatMessage> toLangChain(List<ChatMessage> messages) {

@@ -20,7 +20,8 @@ final class MongoDocuments {
 
     /**
      * The {@code trajectories} document, with the outcome's labels, rewards and counters by role
-     * and name (the actor-critic judge's {@code labels.judge: "PT"}, ...); {@code repairsExhausted} marks a failed one whose task used
+     * and name (the actor-critic judge's {@code labels.judge: "PT"}, ...) and, for a game, its record
+     * ({@code game}: moves, end reason, holdings, payoffs, winner); {@code repairsExhausted} marks a failed one whose task used
      * up its repair budget ({@code repairStatus: "exhausted"}, null otherwise).
      */
     static Document trajectory(TrajectoryEvent t, Outcome outcome, boolean repairsExhausted) {
@@ -55,6 +56,9 @@ final class MongoDocuments {
         if (t.repair() != null) {
             document.append("repair", repair(t.repair()));
         }
+        if (t.game() != null) {
+            document.append("game", new Document(plainObject(t.game())));
+        }
         return document;
     }
 
@@ -82,6 +86,11 @@ final class MongoDocuments {
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> plain(List<?> values) {
         return Json.mapper().convertValue(values, List.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> plainObject(Object value) {
+        return Json.mapper().convertValue(value, Map.class);
     }
 
     private static Date date(java.time.Instant instant) {

@@ -30,7 +30,9 @@ import org.jboss.logging.Logger;
 /**
  * Evaluates a round: pushes the configured test-split tasks (of the configured setting) onto
  * {@code tasks} with that round and the round's models ({@code models}: each agent's model
- * registered in the latest round up to n, else its base model; round 0 is the base team), waits
+ * registered in the latest round up to n, else its base model; round 0 is the base team; a game
+ * plays each trained role on its round model against the base opponent, as the setting's
+ * {@code evaluationTasks} says), waits
  * for exactly their graded trajectories in {@code trajectories}, and records the scores of
  * {@link EvaluationScore} with those models.
  */
@@ -74,11 +76,15 @@ public class Evaluator {
         if (round < 0 || (round > 0 && rounds.find(round).isEmpty())) {
             throw new EvaluationException(404, "round " + round + " does not exist (0 evaluates the base models)");
         }
-        Map<String, String> models = models(setting.team(subject), round);
-        List<TaskEvent> tasks;
+        TeamDefinition team = setting.team(subject);
+        Map<String, String> models = models(team, round);
+        Map<String, String> base = models(team, 0);
+        List<TaskEvent> tasks = new java.util.ArrayList<>();
         try {
-            tasks = EvaluationTasks.load(Path.of(evaluation.file().get()), setting.name(), subject, round,
-                    evaluation.limit(), models);
+            for (TaskEvent task : EvaluationTasks.load(Path.of(evaluation.file().get()), setting, subject, round,
+                    evaluation.limit())) {
+                tasks.addAll(setting.evaluationTasks(task, models, base));
+            }
         } catch (IOException | RuntimeException e) {
             throw new EvaluationException(400, "evaluation tasks unreadable: " + e.getMessage());
         }
@@ -116,7 +122,7 @@ public class Evaluator {
         return setting;
     }
 
-    /** Each agent of the team with the model it had after round {@code round}. */
+    /** Each agent of the team with the model it had after round {@code round} (round 0: its base model). */
     private Map<String, String> models(TeamDefinition team, int round) {
         Map<String, String> models = new LinkedHashMap<>();
         team.agentIds().forEach(agent -> models.put(agent, registry.latest(agent, round)

@@ -68,6 +68,11 @@ record Evaluation(String setting, String subject, int round, String status, int 
     }
 
     static String rateText(JsonNode rate) {
+        if ("mean".equals(rate.path("kind").asText()) && rate.path("value").isNumber()) {
+            return String.format(Locale.ROOT, "mean %.2f over %d (95%% CI %.2f to %.2f)", rate.path("value").asDouble(),
+                    rate.path("trials").asLong(), rate.path("ci95").path("low").asDouble(),
+                    rate.path("ci95").path("high").asDouble());
+        }
         if (rate.path("value").isNull() || rate.path("value").isMissingNode()) {
             return rate.path("successes").asLong() + "/" + rate.path("trials").asLong() + " (no trials)";
         }

@@ -11,6 +11,9 @@ import java.util.List;
  * <p>{@code attempt} is 0 for a generated trajectory and n for the n-th repair of its task;
  * a repaired one names its {@code parentId}, the {@code repairedRole} and the {@link Repair}.
  *
+ * <p>{@code game} is the record of a game of the competitive setting (null otherwise): every move
+ * parsed, the end reason, final holdings, payoffs and the winner.
+ *
  * <p>The id is deterministic: {@link #idFor(TaskEvent, int)}, so a redelivered task yields the
  * same trajectory id and downstream stores recognise it. A task of another setting than
  * problem solving has its setting in front ({@code actor-critic:<task id>@r0#0}), so the same
@@ -28,7 +31,8 @@ public record TrajectoryEvent(
         List<Turn> turns,
         Instant startedAt,
         Instant finishedAt,
-        Repair repair) {
+        Repair repair,
+        GameRecord game) {
 
     public static final String ORIGIN_GENERATED = "generated";
     public static final String ORIGIN_REGENERATED = "regenerated";
@@ -36,7 +40,13 @@ public record TrajectoryEvent(
     /** A trajectory straight from the generator, with no repair. */
     public TrajectoryEvent(String id, TaskEvent task, String origin, String parentId, String repairedRole,
             int attempt, List<Turn> turns, Instant startedAt, Instant finishedAt) {
-        this(id, task, origin, parentId, repairedRole, attempt, turns, startedAt, finishedAt, null);
+        this(id, task, origin, parentId, repairedRole, attempt, turns, startedAt, finishedAt, null, null);
+    }
+
+    /** A trajectory of a setting that keeps no game record. */
+    public TrajectoryEvent(String id, TaskEvent task, String origin, String parentId, String repairedRole,
+            int attempt, List<Turn> turns, Instant startedAt, Instant finishedAt, Repair repair) {
+        this(id, task, origin, parentId, repairedRole, attempt, turns, startedAt, finishedAt, repair, null);
     }
 
     public static String idFor(TaskEvent task, int attempt) {

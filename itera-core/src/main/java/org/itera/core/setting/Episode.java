@@ -2,6 +2,7 @@ package org.itera.core.setting;
 
 import java.util.List;
 import java.util.Optional;
+import org.itera.core.event.GameRecord;
 import org.itera.core.event.Turn;
 
 /**
@@ -18,4 +19,19 @@ public interface Episode {
 
     /** The turns so far, in order. */
     List<Turn> turns();
+
+    /**
+     * Whether the episode ends, recorded, on a call that failed for good (true: a game ends with
+     * the end reason {@code error}, so no game is ever dropped); false (the default) lets the
+     * failure end the task as the service decides (dead letter). Never asked about a call cut
+     * short by a shutdown.
+     */
+    default boolean endOnFailure(RuntimeException failure) {
+        return false;
+    }
+
+    /** A game's record (moves, end, payoffs, winner) once it is done; empty for other settings. */
+    default Optional<GameRecord> game() {
+        return Optional.empty();
+    }
 }

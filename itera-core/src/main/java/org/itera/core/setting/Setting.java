@@ -1,6 +1,7 @@
 package org.itera.core.setting;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.itera.core.event.FinetuneRecord;
 import org.itera.core.event.TaskEvent;
@@ -48,6 +49,25 @@ public interface Setting {
      * when this setting does not repair it (or the policy has no such repair).
      */
     Optional<RepairPlan> repairPlan(TrajectoryEvent failed, RepairPolicy policy, int repair);
+
+    /**
+     * Whether failed train episodes of this setting go to the repair loop ({@code failures}); a
+     * setting without a ground truth to repair with (the games) says no, and its failures are
+     * only stored.
+     */
+    default boolean repairs() {
+        return true;
+    }
+
+    /**
+     * The tasks that evaluate a round on one test task: by default the task itself with every agent
+     * on its model of the round. {@code roundModels} and {@code baseModels} map each agent of the
+     * task's team to its model after the round and its base model.
+     */
+    default List<TaskEvent> evaluationTasks(TaskEvent task, Map<String, String> roundModels,
+            Map<String, String> baseModels) {
+        return List.of(task.withModels(roundModels));
+    }
 
     /** The names of the counters every {@link Outcome} of this setting carries. */
     List<String> counters();

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.itera.core.event.TaskEvent;
 import org.itera.core.setting.actorcritic.ActorCriticSetting;
+import org.itera.core.setting.competitive.CompetitiveSetting;
 import org.itera.core.setting.problemsolving.ProblemSolvingSetting;
 import org.itera.core.team.TeamCatalog;
 import org.itera.core.team.TeamDefinition;
@@ -30,9 +31,10 @@ public final class SettingRegistry {
         }
     }
 
-    /** Problem solving and actor-critic over the catalogue's teams. */
+    /** Problem solving, actor-critic and the competitive games over the catalogue's teams. */
     public static SettingRegistry standard(TeamCatalog catalog) {
-        return new SettingRegistry(catalog, List.of(new ProblemSolvingSetting(catalog), new ActorCriticSetting(catalog)));
+        return new SettingRegistry(catalog, List.of(new ProblemSolvingSetting(catalog), new ActorCriticSetting(catalog),
+                new CompetitiveSetting(catalog)));
     }
 
     public TeamCatalog catalog() {

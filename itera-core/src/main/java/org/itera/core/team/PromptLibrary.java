@@ -26,6 +26,11 @@ public final class PromptLibrary {
         return cache.computeIfAbsent(path, this::read);
     }
 
+    /** Whether a prompt resource of that name exists. */
+    public boolean exists(String path) {
+        return cache.containsKey(path) || loader.getResource(path) != null;
+    }
+
     List<String> lines(String path) {
         return text(path).lines().map(String::strip)
                 .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();

@@ -41,7 +41,14 @@ public final class TeamRunner {
 
     /** Runs a whole episode of the task. */
     public List<Turn> run(TaskEvent task, AgentCaller caller) {
-        return drive(settings.of(task).start(task), caller);
+        return play(task, caller).turns();
+    }
+
+    /** Runs a whole episode of the task and returns it, done (its turns, and a game's record). */
+    public Episode play(TaskEvent task, AgentCaller caller) {
+        Episode episode = settings.of(task).start(task);
+        drive(episode, caller);
+        return episode;
     }
 
     /**
@@ -52,11 +59,22 @@ public final class TeamRunner {
         return drive(settings.of(task).resume(task, done), caller);
     }
 
-    /** Makes each turn the episode asks for, recording the step it was asked as. */
+    /**
+     * Makes each turn the episode asks for, recording the step it was asked as. A call that fails
+     * ends the episode if it says so ({@link Episode#endOnFailure}), else the failure is thrown.
+     */
     public static List<Turn> drive(Episode episode, AgentCaller caller) {
         for (Optional<TurnRequest> next = episode.next(); next.isPresent(); next = episode.next()) {
             TurnRequest request = next.get();
-            Turn turn = caller.call(request.agentId(), request.role(), request.messages());
+            Turn turn;
+            try {
+                turn = caller.call(request);
+            } catch (RuntimeException e) {
+                if (Thread.currentThread().isInterrupted() || !episode.endOnFailure(e)) {
+                    throw e;
+                }
+                continue;
+            }
             episode.apply(request.step() == null ? turn : turn.withStep(request.step()));
         }
         return episode.turns();

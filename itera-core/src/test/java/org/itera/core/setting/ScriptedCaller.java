@@ -13,7 +13,7 @@ import org.itera.core.team.AgentCaller;
 public final class ScriptedCaller implements AgentCaller {
 
     /** One call received. */
-    public record Call(String agentId, String role, List<ChatMessage> messages) {
+    public record Call(String agentId, String role, List<ChatMessage> messages, CallOptions options) {
         public String user() {
             return messages.get(messages.size() - 1).content();
         }
@@ -31,8 +31,17 @@ public final class ScriptedCaller implements AgentCaller {
     }
 
     @Override
+    public Turn call(TurnRequest request) {
+        return answer(request.agentId(), request.role(), request.messages(), request.options());
+    }
+
+    @Override
     public Turn call(String agentId, String role, List<ChatMessage> messages) {
-        calls.add(new Call(agentId, role, messages));
+        return answer(agentId, role, messages, null);
+    }
+
+    private Turn answer(String agentId, String role, List<ChatMessage> messages, CallOptions options) {
+        calls.add(new Call(agentId, role, messages, options));
         if (replies.isEmpty()) {
             throw new IllegalStateException("no scripted reply left for call " + calls.size() + " (" + agentId + ")");
         }

@@ -19,7 +19,7 @@ class SettingRegistryTest {
 
     @Test
     void findsEachStandardSettingByName() {
-        assertThat(registry.names()).containsExactly("problem-solving", "actor-critic");
+        assertThat(registry.names()).containsExactly("problem-solving", "actor-critic", "competitive");
         assertThat(registry.get("problem-solving")).isInstanceOf(ProblemSolvingSetting.class);
         assertThat(registry.get("actor-critic")).isInstanceOf(ActorCriticSetting.class);
         assertThat(registry.get("actor-critic").name()).isEqualTo(ActorCriticSetting.NAME);
@@ -36,7 +36,7 @@ class SettingRegistryTest {
     void anUnknownSettingFailsNamingTheKnownOnes() {
         assertThatThrownBy(() -> registry.of(task("debate")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unsupported setting 'debate' (one of [problem-solving, actor-critic])");
+                .hasMessage("unsupported setting 'debate' (one of [problem-solving, actor-critic, competitive])");
         assertThat(registry.find("debate")).isEmpty();
     }
 

@@ -50,7 +50,7 @@ class TaskSettingsTest {
     @Test
     void anUnknownSettingIsRefusedNamingTheKnownOnes() {
         assertThat(refusal(validator, task("debate", "pubmedqa", ""))).containsExactly(
-                "unsupported setting 'debate' (one of [actor-critic, problem-solving])");
+                "unsupported setting 'debate' (one of [actor-critic, competitive, problem-solving])");
     }
 
     @Test

@@ -91,7 +91,8 @@ class TeamCatalogLoadingTest {
 
         assertThat(TeamCatalog.standard().subjects()).doesNotContain("haiku").contains("physics");
         assertThat(TeamCatalog.load(getClass().getClassLoader()).subjects())
-                .containsExactlyInAnyOrder("physics", "chemistry", "pubmedqa", "gsm8k", "arithmetic");
+                .containsExactlyInAnyOrder("physics", "chemistry", "pubmedqa", "gsm8k", "arithmetic",
+                        "resource-exchange", "ultimatum", "sell-buy");
     }
 
     @Test

@@ -26,9 +26,9 @@ class TeamCatalogTest {
     }
 
     @Test
-    void theStandardCatalogueHasTheFiveDocumentedSubjects() {
-        assertThat(catalog.subjects())
-                .containsExactlyInAnyOrder("physics", "chemistry", "pubmedqa", "gsm8k", "arithmetic");
+    void theStandardCatalogueHasTheFiveDocumentedSubjectsAndTheThreeGames() {
+        assertThat(catalog.subjects()).containsExactlyInAnyOrder("physics", "chemistry", "pubmedqa", "gsm8k",
+                "arithmetic", "resource-exchange", "ultimatum", "sell-buy");
         assertThat(catalog.teams()).extracting(TeamDefinition::subject)
                 .containsExactlyInAnyOrder("physics", "chemistry", "pubmedqa", "gsm8k", "arithmetic");
     }
