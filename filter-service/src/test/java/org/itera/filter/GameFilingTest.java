@@ -96,8 +96,11 @@ class GameFilingTest {
         assertThat(library).singleElement().satisfies(example -> {
             assertThat(example.getString("agent")).isEqualTo("ultimatum-proposer");
             assertThat(example.getString("trajectoryId")).isEqualTo(games.get("won").id());
-            assertThat(example.getList("messages", Document.class)).extracting(m -> m.getString("role"))
-                    .containsExactly("system", "user", "assistant", "user", "assistant");
+            List<Document> messages = example.getList("messages", Document.class);
+            assertThat(messages).extracting(m -> m.getString("role")).containsExactly("system", "user", "assistant",
+                    "user", "assistant", "user", "assistant", "user", "assistant");
+            assertThat(messages).extracting(m -> m.getInteger("weight")) // practice replies: shown, not learnt
+                    .containsExactly(null, null, 0, null, 0, null, null, null, null);
         });
         assertThat(topics.await("finetune-records", k -> k.startsWith("competitive:" + prefix), 1, Duration.ofSeconds(20)))
                 .singleElement().satisfies(r -> assertThat(r.value()).contains("\"id\":\"" + games.get("won").id() + "/proposer\"")

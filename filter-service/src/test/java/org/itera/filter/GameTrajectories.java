@@ -23,7 +23,8 @@ final class GameTrajectories {
     }
 
     static TrajectoryEvent played(String taskId, String game, String... replies) {
-        TaskEvent task = TaskEvent.ofGame(taskId, "competitive", game, 7L, null, "train", 0).withDefaults();
+        TaskEvent task = TaskEvent.ofGame(taskId, "competitive", game, 7L, java.util.Map.of("format", "tagged"), "train", 0)
+                .withDefaults();
         Deque<String> script = new ArrayDeque<>(List.of(replies));
         Episode episode = SETTINGS.get("competitive").start(task);
         TeamRunner.drive(episode, (agent, role, messages) -> new Turn(role, "smollm2-135m", messages, script.pop(),

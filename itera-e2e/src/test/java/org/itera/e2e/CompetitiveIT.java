@@ -58,8 +58,11 @@ class CompetitiveIT {
         return game(name, "ultimatum", Map.of("holdings", Map.of("proposer", Map.of("dollars", pot))));
     }
 
+    /** A game in the tagged format, with these overrides. */
     private static TaskEvent game(String name, String game, Map<String, Object> overrides) {
-        TaskEvent task = TaskEvent.ofGame("e2e-games/" + name, "competitive", game, (long) games.size() + 1, overrides,
+        Map<String, Object> tagged = new java.util.LinkedHashMap<>(Map.of("format", "tagged"));
+        tagged.putAll(overrides);
+        TaskEvent task = TaskEvent.ofGame("e2e-games/" + name, "competitive", game, (long) games.size() + 1, tagged,
                 "train", null);
         games.add(task);
         return task;
@@ -75,16 +78,17 @@ class CompetitiveIT {
         llm.move(1, 8, List.of(PROPOSER, "101 dollars"), tagged("One for you.", "OFFER", "1"))
                 .move(2, 8, List.of(RESPONDER, "101 dollars"), tagged("Never.", "REJECT", null));
         ultimatum("invalid", 103);
-        llm.move(1, 8, List.of(PROPOSER, "103 dollars"), "I offer you forty dollars.");
+        llm.move(1, 8, List.of(PROPOSER, "103 dollars"), "I offer you forty dollars.")
+                .retry(List.of(PROPOSER, "103 dollars"), "Forty dollars for you, then.");
         ultimatum("error", 104);
         llm.move(1, 8, List.of(PROPOSER, "104 dollars"), tagged("Half.", "OFFER", "52"))
                 .refuse(2, 8, List.of(RESPONDER, "104 dollars"));
-        game("sell", "sell-buy", null);
+        game("sell", "sell-buy", Map.of());
         llm.move(1, 10, List.of("You are selling"), tagged("It is worth a lot.", "PRICE", "70"))
                 .move(2, 10, List.of("You want to buy"), tagged("Too much.", "PRICE", "52"))
                 .move(3, 10, List.of("You are selling"), tagged("Split the gap.", "PRICE", "58"))
                 .move(4, 10, List.of("You want to buy"), tagged("Deal.", "ACCEPT", null));
-        game("trade", "resource-exchange", null);
+        game("trade", "resource-exchange", Map.of());
         llm.move(1, 8, List.of(PLAYER, "You hold 25 X and 5 Y"), tagged("A small swap?", "GIVE", "3 X FOR 3 Y"))
                 .move(2, 8, List.of(PLAYER, "You hold 5 X and 25 Y"), tagged("Let me think.", "WAIT", null))
                 .move(3, 8, List.of(PLAYER, "You hold 25 X and 5 Y"), tagged("Generous offer.", "GIVE", "10 X FOR 2 Y"))
@@ -150,9 +154,10 @@ class CompetitiveIT {
         assertThat(byAgent).containsExactly(Map.entry("resource-exchange-player2", 1L), Map.entry("sell-buy-seller", 1L),
                 Map.entry("ultimatum-proposer", 1L));
         for (Document example : library) {
-            long assistantTurns = example.getList("messages", Document.class).stream()
-                    .filter(m -> "assistant".equals(m.getString("role"))).count();
-            assertThat(assistantTurns).as(example.getString("_id")).isEqualTo(2);
+            List<Document> replies = example.getList("messages", Document.class).stream()
+                    .filter(m -> "assistant".equals(m.getString("role"))).toList();
+            assertThat(replies).as(example.getString("_id")).extracting(m -> m.getInteger("weight"))
+                    .containsExactly(0, 0, null, null); // the practice exchange, then the two moves it learns
         }
     }
 

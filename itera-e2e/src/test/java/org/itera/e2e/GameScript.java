@@ -2,6 +2,7 @@ package org.itera.e2e;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
@@ -13,8 +14,7 @@ import org.itera.testing.OpenAiMock;
 /**
  * Scripts WireMock as both players of games told apart by a phrase of their system prompts (a
  * role's own text and a holding only that game has): the reply to move k of a game is matched by
- * the phrase that asks for move k, with later moves at a higher priority (a request for move 3
- * also holds the text that asked for move 1).
+ * the chat's last message, which asks for move k (or shows an invalid reply's error).
  */
 final class GameScript {
 
@@ -40,10 +40,23 @@ final class GameScript {
         return this;
     }
 
+    /** The reply to a reply shown back as no valid move. */
+    GameScript retry(List<String> fragments, String reply) {
+        MappingBuilder request = post(urlEqualTo(OpenAiMock.CHAT_PATH)).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.messages[-1:].content", containing("not a valid move")));
+        for (String fragment : fragments) {
+            request = request.withRequestBody(containing(fragment));
+        }
+        llm.stubFor(request.willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withBody(OpenAiMock.completionJson("gpt-4o-mini", reply, 300, 30))));
+        return this;
+    }
+
+    /** Move k is asked for in the chat's last message ("Move k of n is yours"; the practice round asks too). */
     private static MappingBuilder request(int move, int moves, List<String> fragments) {
-        String asked = move == 1 ? "This is move 1 of " + moves : "your turn: move " + move + " of " + moves;
-        MappingBuilder request = post(urlEqualTo(OpenAiMock.CHAT_PATH)).atPriority(1 + moves - move)
-                .withRequestBody(containing(asked));
+        MappingBuilder request = post(urlEqualTo(OpenAiMock.CHAT_PATH)).atPriority(2)
+                .withRequestBody(matchingJsonPath("$.messages[-1:].content",
+                        containing("Move " + move + " of " + moves + " is yours")));
         for (String fragment : fragments) {
             request = request.withRequestBody(containing(fragment));
         }

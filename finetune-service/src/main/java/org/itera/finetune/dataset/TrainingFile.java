@@ -65,7 +65,10 @@ public record TrainingFile(byte[] jsonl, List<String> exampleIds, Map<String, In
         ObjectNode node = Json.mapper().createObjectNode();
         ArrayNode array = node.putArray("messages");
         for (ChatMessage m : messages == null ? List.<ChatMessage>of() : messages) {
-            array.addObject().put("role", m.role()).put("content", m.content());
+            ObjectNode message = array.addObject().put("role", m.role()).put("content", m.content());
+            if (m.weight() != null) {
+                message.put("weight", m.weight());
+            }
         }
         try {
             return Json.mapper().writeValueAsString(node);

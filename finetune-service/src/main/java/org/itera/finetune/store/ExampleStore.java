@@ -40,7 +40,7 @@ public class ExampleStore {
     /** Stores the example; false when it was already there. */
     public boolean save(FinetuneRecord record) {
         List<Document> messages = record.messages().stream()
-                .map(m -> new Document("role", m.role()).append("content", m.content())).toList();
+                .map(ExampleStore::message).toList();
         return Collections.insertIfAbsent(examples(), new Document("_id", record.id())
                 .append("agent", record.agent()).append("subject", record.subject()).append("role", record.role())
                 .append("messages", messages).append("trajectoryId", record.trajectoryId())
@@ -72,7 +72,8 @@ public class ExampleStore {
         List<Example> list = new ArrayList<>();
         for (Document d : examples().find(filter).sort(Sorts.ascending("_id"))) {
             List<ChatMessage> messages = d.getList("messages", Document.class).stream()
-                    .map(m -> new ChatMessage(m.getString("role"), m.getString("content"))).toList();
+                    .map(m -> new ChatMessage(m.getString("role"), m.getString("content"), m.getInteger("weight")))
+                    .toList();
             list.add(new Example(d.getString("_id"), agent, messages));
         }
         return list;
@@ -96,5 +97,11 @@ public class ExampleStore {
 
     private MongoCollection<Document> examples() {
         return collections.get(Collections.EXAMPLES);
+    }
+
+    /** A message as stored: role, content and, when set, its training weight. */
+    private static Document message(ChatMessage m) {
+        Document message = new Document("role", m.role()).append("content", m.content());
+        return m.weight() == null ? message : message.append("weight", m.weight());
     }
 }

@@ -40,6 +40,22 @@ class TrainingFileTest {
     }
 
     @Test
+    void aGameSeatsWholeConversationIsOneExampleWithEveryAssistantTurn() {
+        List<Example> examples = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            examples.add(example(i, ChatMessage.system("You are the proposer."), ChatMessage.user("Move 1 of 8."),
+                    ChatMessage.assistant("OFFER 20"), ChatMessage.user("They offered 60. Move 3 of 8."),
+                    ChatMessage.assistant("OFFER 35"), ChatMessage.user("They offered 45. Move 5 of 8."),
+                    ChatMessage.assistant("ACCEPT")));
+        }
+        TrainingFile file = TrainingFile.of(examples);
+        assertThat(file.valid()).isTrue();
+        assertThat(file.rejected()).isEmpty();
+        String first = new String(file.jsonl(), StandardCharsets.UTF_8).split("\n")[0];
+        assertThat(first.split("\"role\":\"assistant\"", -1)).hasSize(4);
+    }
+
+    @Test
     void fewerThanTenValidExamplesIsNotATrainingFile() {
         List<Example> examples = new ArrayList<>();
         for (int i = 0; i < 9; i++) {

@@ -58,7 +58,7 @@ class GameTaskTest {
                 .replyWhen(List.of("You are the responder"), "gpt-4o-mini",
                         "<message>Deal.</message><action>ACCEPT</action>", 1);
 
-        topics.send("tasks", id, task(id, "ultimatum", "{\"moves\": 6}"));
+        topics.send("tasks", id, task(id, "ultimatum", "{\"moves\": 6, \"format\": \"tagged\"}"));
 
         ConsumerRecord<String, String> record = topics.await("trajectories", id::equals, 1, Duration.ofSeconds(30)).get(0);
         TrajectoryEvent trajectory = Json.mapper().readValue(record.value(), TrajectoryEvent.class);
@@ -71,7 +71,7 @@ class GameTaskTest {
         assertThat(game.moves()).hasSize(2).allMatch(m -> m.valid());
         llm.server().verify(2, WireMock.postRequestedFor(WireMock.urlEqualTo(OpenAiMock.CHAT_PATH))
                 .withRequestBody(WireMock.matchingJsonPath("$.temperature", WireMock.equalTo("0.7")))
-                .withRequestBody(WireMock.matchingJsonPath("$.max_tokens", WireMock.equalTo("160")))
+                .withRequestBody(WireMock.matchingJsonPath("$.max_tokens", WireMock.equalTo("96")))
                 .withRequestBody(WireMock.matchingJsonPath("$.seed")));
         llm.server().verify(1, WireMock.postRequestedFor(WireMock.urlEqualTo(OpenAiMock.CHAT_PATH))
                 .withRequestBody(WireMock.containing("You are the responder"))

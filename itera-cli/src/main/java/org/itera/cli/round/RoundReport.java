@@ -7,6 +7,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.itera.core.event.TaskEvent;
+import org.itera.core.setting.Setting;
+import org.itera.core.setting.SettingRegistry;
+import org.itera.core.team.TeamCatalog;
 
 /**
  * {@code round-driver report}: accuracy before and after, per subject of one setting, with the 95%
@@ -37,7 +40,7 @@ final class RoundReport {
             Optional<Evaluation> first = Evaluation.find(evaluations, before, Optional.of(name), setting);
             Optional<Evaluation> second = Evaluation.find(evaluations, after, Optional.of(name), setting);
             if (first.isPresent() && second.isPresent()) {
-                out.print(compare(first.get(), second.get()));
+                out.print(compare(first.get(), second.get(), successName()));
                 printed++;
             }
         }
@@ -47,10 +50,16 @@ final class RoundReport {
         return RoundDriver.OK;
     }
 
-    static String compare(Evaluation before, Evaluation after) {
+    /** The setting's name for a success ({@code Accuracy} unless the setting says otherwise). */
+    private String successName() {
+        return SettingRegistry.standard(TeamCatalog.standard()).find(setting).map(Setting::successName)
+                .orElse("Accuracy");
+    }
+
+    static String compare(Evaluation before, Evaluation after, String successName) {
         StringBuilder text = new StringBuilder();
         String scope = TaskEvent.SETTING_PROBLEM_SOLVING.equals(before.setting()) ? "" : " (" + before.setting() + ")";
-        text.append("Accuracy on the test split, ").append(before.subject()).append(scope).append(":\n");
+        text.append(successName).append(" on the test split, ").append(before.subject()).append(scope).append(":\n");
         text.append("  before (round ").append(before.round()).append("): ").append(tail(before)).append('\n');
         text.append("  after  (round ").append(after.round()).append("): ").append(tail(after)).append('\n');
         double points = 100 * (after.accuracy() - before.accuracy());

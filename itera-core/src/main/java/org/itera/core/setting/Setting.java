@@ -69,6 +69,14 @@ public interface Setting {
         return List.of(task.withModels(roundModels));
     }
 
+    /**
+     * What an episode's success is called in reports, e.g. {@code Accuracy} (a final answer right) or,
+     * for the games, the share of games won by the trained role.
+     */
+    default String successName() {
+        return "Accuracy";
+    }
+
     /** The names of the counters every {@link Outcome} of this setting carries. */
     List<String> counters();
 

@@ -22,6 +22,15 @@ class JsonlValidatorTest {
     }
 
     @Test
+    void aConversationWithSeveralAssistantTurnsIsOneExample() throws IOException {
+        String game = "{\"messages\":[{\"role\":\"system\",\"content\":\"You sell.\"},"
+                + "{\"role\":\"user\",\"content\":\"Move 1 of 10.\"},{\"role\":\"assistant\",\"content\":\"PRICE 70\"},"
+                + "{\"role\":\"user\",\"content\":\"They said PRICE 50. Move 3 of 10.\"},"
+                + "{\"role\":\"assistant\",\"content\":\"PRICE 58\"}]}";
+        assertThat(JsonlValidator.validate(stream(game + "\n" + game + "\n"))).isEqualTo(2);
+    }
+
+    @Test
     void aBlankAssistantAnswerIsNothingToTrainOn() {
         String jsonl = TrainingData.line("a", "b") + "\n" + TrainingData.line("c", " ");
         assertThatThrownBy(() -> JsonlValidator.validate(stream(jsonl)))

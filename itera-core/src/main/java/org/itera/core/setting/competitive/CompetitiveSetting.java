@@ -99,6 +99,11 @@ public final class CompetitiveSetting extends TeamSetting {
     }
 
     @Override
+    public String successName() {
+        return "Games won by the trained role";
+    }
+
+    @Override
     public boolean repairs() {
         return false;
     }
@@ -150,7 +155,7 @@ public final class CompetitiveSetting extends TeamSetting {
     public List<Rate> rates() {
         return List.of(new Rate("winRate", TRAINABLE_WINS, DECISIVE), new Rate("winRateP1", "winP1", DECISIVE),
                 new Rate("winRateP2", "winP2", DECISIVE), Rate.ofEpisodes("dealRate", DEAL),
-                new Rate("invalidReplyRate", INVALID_REPLIES, REPLIES), Rate.meanOf("meanMoves", MOVES),
+                new Rate("invalidMoveRate", INVALID_REPLIES, REPLIES), Rate.meanOf("meanMoves", MOVES),
                 Rate.meanOf("meanPayoffP1", "payoffP1"), Rate.meanOf("meanPayoffP2", "payoffP2"));
     }
 

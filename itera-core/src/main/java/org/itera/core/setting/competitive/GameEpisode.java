@@ -15,7 +15,7 @@ import org.itera.core.setting.TurnRequest;
 
 /**
  * One game as an episode: the roles move in turn, each with its own growing chat (its system
- * prompt, then for each of its moves the message it was given and its reply), shown only the
+ * prompt and practice exchange, then for each of its moves the message it was given and its reply), shown only the
  * opponent's public message and move. An invalid reply is shown back with the error for another
  * try ({@link GameSpec#retries()}); after the last try the game ends {@code invalid} and that role
  * loses. Every reply is recorded, parsed, as a {@link MoveRecord}; the episode's {@link #game()}
@@ -48,7 +48,9 @@ final class GameEpisode implements Episode {
         this.parser = new MoveParser(spec, rules);
         this.state = new GameState(spec, rules);
         for (String role : spec.roles()) {
-            chats.put(role, new ArrayList<>(List.of(ChatMessage.system(prompts.system(role)))));
+            List<ChatMessage> chat = new ArrayList<>(List.of(ChatMessage.system(prompts.system(role))));
+            chat.addAll(prompts.practice(role));
+            chats.put(role, chat);
         }
         pending.put(spec.firstMover(), prompts.opening(spec.firstMover()));
     }

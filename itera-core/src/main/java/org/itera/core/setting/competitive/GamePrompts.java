@@ -4,13 +4,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.itera.core.event.ChatMessage;
 import org.itera.core.team.PromptLibrary;
 import org.itera.core.team.RoleDefinition;
 import org.itera.core.team.TeamDefinition;
 
 /**
  * The messages of a game, from its prompt resources (our own words): each role's system prompt
- * (the rules as that role sees them, its own holdings and values only), the first mover's opening
+ * (the rules as that role sees them, its own holdings and values only), its practice exchange, the first mover's opening
  * message, the message relaying the opponent's move ({@code move} step) and the one showing an
  * invalid reply's error ({@code retry} step). The game's list of moves
  * ({@code options.movesPrompt}) goes into the format's instructions
@@ -22,6 +24,7 @@ final class GamePrompts {
     static final String MOVE = "move";
     static final String RETRY = "retry";
     static final String MOVES_PROMPT = "movesPrompt";
+    static final String PRACTICE = "practice-";
 
     private final PromptLibrary library;
     private final TeamDefinition team;
@@ -37,6 +40,16 @@ final class GamePrompts {
 
     String system(String role) {
         return fill(library.text(role(role).systemPrompt()), vars(role));
+    }
+
+    /**
+     * The role's practice exchange in the game's format (step {@code practice-<format>}, optional): a
+     * worked example of replies in that format, which small models follow far better than rules
+     * alone. Its replies are assistant messages of weight 0: in the chat, never a training target.
+     */
+    List<ChatMessage> practice(String role) {
+        Optional<String> transcript = role(role).stepPrompt(PRACTICE + spec.format().id());
+        return transcript.map(path -> Transcript.parse(fill(library.text(path), vars(role)))).orElse(List.of());
     }
 
     String opening(String role) {

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * starts (after list marks, emphasis and a label such as {@code Move:}) with a move word: in
  * capitals it is always a move line; in other case only when what follows reads as a move (an
  * amount after the proposal verb, nothing after the others), so a sentence like "Offer accepted,
- * thanks" stays part of the message.
+ * thanks" stays part of the message. The move ends with its sentence: in {@code OFFER 22. Thanks!}
+ * the move is {@code OFFER 22} and the rest joins the message.
  */
 final class LineReply {
 
@@ -18,6 +19,7 @@ final class LineReply {
             "^(?:(?:my|final|next)\\s+)*(?:move|action|decision|answer|response)\\s*[:\\-]\\s*", Pattern.CASE_INSENSITIVE);
     private static final Pattern MARKS = Pattern.compile("^(?:[-*•>#]+|\\d+[.)])\\s*");
     private static final int MAX_MESSAGE = 600;
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?](?=\\s+\\S)");
 
     private LineReply() {
     }
@@ -31,6 +33,7 @@ final class LineReply {
                 message.add(line);
             } else {
                 moves.add(move);
+                message.add(move[2]);
             }
         }
         if (moves.isEmpty()) {
@@ -56,10 +59,16 @@ final class LineReply {
             }
             String word = m.group(1);
             String rest = m.group(2).strip();
+            Matcher sentenceEnd = SENTENCE_END.matcher(rest);
+            String after = "";
+            if (sentenceEnd.find()) { // "OFFER 22. Thanks." : the move ends with its sentence
+                after = rest.substring(sentenceEnd.end()).strip();
+                rest = rest.substring(0, sentenceEnd.start() + 1).strip();
+            }
             boolean capitals = word.equals(verb);
             boolean readsAsMove = verb.equals(parser.verbs().get(0)) ? rest.matches("\\$?\\s*-?\\d.*")
                     : rest.isEmpty() || rest.matches("[.!]+");
-            return capitals || readsAsMove ? new String[] {word, rest} : null;
+            return capitals || readsAsMove ? new String[] {word, rest, after} : null;
         }
         return null;
     }

@@ -68,9 +68,11 @@ class CompetitiveSettingTest {
         FinetuneRecord example = examples.get(0);
         assertThat(example.agent()).isEqualTo("ultimatum-proposer");
         assertThat(example.id()).isEqualTo("competitive:u2@r0#0/proposer");
-        assertThat(example.messages()).extracting(ChatMessage::role)
-                .containsExactly("system", "user", "assistant", "user", "assistant");
-        assertThat(example.messages().get(4).content()).contains("ACCEPT");
+        assertThat(example.messages()).extracting(ChatMessage::role).containsExactly("system", "user", "assistant",
+                "user", "assistant", "user", "assistant", "user", "assistant");
+        assertThat(example.messages()).extracting(ChatMessage::weight).containsExactly(null, null, 0, null, 0, null,
+                null, null, null);
+        assertThat(example.messages().get(8).content()).contains("ACCEPT");
         assertThat(example.messages()).noneMatch(m -> m.content().equals("I think I accept"));
         assertThat(example.messages()).noneMatch(m -> m.content().contains("not a valid move"));
     }
@@ -100,7 +102,9 @@ class CompetitiveSettingTest {
         List<FinetuneRecord> examples = Games.SETTING.examples(game, Games.SETTING.score(game));
 
         assertThat(examples).extracting(FinetuneRecord::agent).containsExactly("resource-exchange-player2");
-        assertThat(examples.get(0).messages()).extracting(ChatMessage::role).containsExactly("system", "user", "assistant");
+        assertThat(examples.get(0).messages()).extracting(ChatMessage::role).containsExactly("system", "user", "assistant",
+                "user", "assistant", "user", "assistant");
+        assertThat(examples.get(0).messages().get(6).weight()).isNull();
     }
 
     @Test

@@ -51,12 +51,13 @@ class GameEpisodeTest {
         play(Games.task("u2", "ultimatum", 7), caller);
 
         List<ChatMessage> responder = caller.calls.get(1).messages();
-        assertThat(responder).hasSize(2);
-        assertThat(responder.get(0).role()).isEqualTo("system");
+        assertThat(responder).extracting(ChatMessage::role)
+                .containsExactly("system", "user", "assistant", "user", "assistant", "user");
         assertThat(responder.get(0).content()).contains("You are the responder").contains("100 dollars");
-        assertThat(responder.get(1).content()).contains("Take thirty.").contains("OFFER 30")
-                .contains("If you ACCEPT, you give nothing and get 30 dollars.").doesNotContain("my plan, private");
-        assertThat(caller.calls.get(0).user()).contains("move 1 of 8");
+        assertThat(caller.calls.get(1).user()).contains("Take thirty.").contains("OFFER 30")
+                .contains("If you ACCEPT, you give nothing and get 30 dollars.").contains("Move 2 of 8 is yours");
+        assertThat(caller.calls.get(1).allText()).doesNotContain("my plan, private");
+        assertThat(caller.calls.get(0).user()).isEqualTo("The game begins. Move 1 of 8 is yours.");
     }
 
     @Test
@@ -66,10 +67,11 @@ class GameEpisodeTest {
 
         GameRecord game = play(Games.task("u3", "ultimatum", 7), caller);
 
-        List<ChatMessage> proposerSecond = caller.calls.get(2).messages();
-        assertThat(proposerSecond).extracting(ChatMessage::role).containsExactly("system", "user", "assistant", "user");
-        assertThat(proposerSecond.get(2).content()).contains("OFFER").contains("10");
-        assertThat(proposerSecond.get(3).content()).contains("OFFER 70").contains("move 3 of 8");
+        List<ChatMessage> proposerSecond = caller.calls.get(2).messages().subList(5, 8);
+        assertThat(proposerSecond).extracting(ChatMessage::role).containsExactly("user", "assistant", "user");
+        assertThat(caller.calls.get(2).messages()).hasSize(8);
+        assertThat(proposerSecond.get(1).content()).contains("OFFER").contains("10");
+        assertThat(proposerSecond.get(2).content()).contains("OFFER 70").contains("Move 3 of 8 is yours");
         assertThat(game.payoffs()).containsExactly(Map.entry("proposer", 60), Map.entry("responder", 40));
         assertThat(game.movesPlayed()).isEqualTo(4);
     }
@@ -82,8 +84,8 @@ class GameEpisodeTest {
 
         ScriptedCaller.Call retry = caller.calls.get(1);
         assertThat(retry.messages()).extracting(ChatMessage::role)
-                .containsExactly("system", "user", "assistant", "user");
-        assertThat(retry.messages().get(2).content()).isEqualTo("I offer forty.");
+                .containsExactly("system", "user", "assistant", "user", "assistant", "user", "assistant", "user");
+        assertThat(retry.messages().get(6).content()).isEqualTo("I offer forty.");
         assertThat(retry.user()).contains("not a valid move").contains("missing <message>");
         assertThat(game.moves()).extracting(MoveRecord::valid).containsExactly(false, true, true);
         assertThat(game.moves()).extracting(MoveRecord::attempt).containsExactly(0, 1, 0);
@@ -140,7 +142,7 @@ class GameEpisodeTest {
         List<CallOptions> options = first.calls.stream().map(ScriptedCaller.Call::options).toList();
         assertThat(options).allSatisfy(o -> {
             assertThat(o.temperature()).isEqualTo(0.7);
-            assertThat(o.maxTokens()).isEqualTo(160);
+            assertThat(o.maxTokens()).isEqualTo(96);
             assertThat(o.model()).isNull();
         });
         assertThat(options.get(0).seed()).isNotEqualTo(options.get(1).seed());
@@ -152,7 +154,8 @@ class GameEpisodeTest {
     @Test
     void seatsNameTheAgentsAndModelsThatPlay() {
         TaskEvent task = new TaskEvent("s2", CompetitiveSetting.NAME, null, null, null, null, null, "train", 0, null,
-                "sell-buy", 5L, null, List.of(new Seat("sell-buy-veteran", "ft:smollm2:itera:x"), new Seat(null, null)))
+                "sell-buy", 5L, Map.of("format", "tagged"),
+                List.of(new Seat("sell-buy-veteran", "ft:smollm2:itera:x"), new Seat(null, null)))
                 .withDefaults();
         ScriptedCaller caller = new ScriptedCaller(tagged("a", "PRICE", "58"), tagged("b", "ACCEPT", null));
 
@@ -200,6 +203,21 @@ class GameEpisodeTest {
                 "1 + 1?", null, null, "2", "train", 0);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TeamRunner(Games.CATALOG).run(task, failing))
                 .hasMessage("down");
+    }
+
+    @Test
+    void eachSeatSeesItsPracticeExchangeInTheGamesFormatNeverAsATrainingTarget() {
+        ScriptedCaller caller = new ScriptedCaller("Sixty for me.\nOFFER 40", "Deal!\nACCEPT");
+        play(Games.task("u9", "ultimatum", 7, Map.of("format", "line")), caller);
+
+        List<ChatMessage> proposer = caller.calls.get(0).messages();
+        assertThat(proposer).extracting(ChatMessage::role).containsExactly("system", "user", "assistant", "user",
+                "assistant", "user");
+        assertThat(proposer.get(1).content()).startsWith("First a practice round").contains("Move 1 of 8 is yours");
+        assertThat(proposer.get(2).content()).isEqualTo("I would like to keep most of it.\nOFFER 20");
+        assertThat(proposer).filteredOn(m -> m.role().equals("assistant")).extracting(ChatMessage::weight)
+                .containsOnly(0);
+        assertThat(caller.calls.get(1).messages().get(4).content()).endsWith("ACCEPT");
     }
 
     @Test

@@ -55,13 +55,16 @@ final class Games {
         return parser(game, ReplyFormat.LINE).parse("Here is my move.\n" + line, role);
     }
 
+    /** A game task in the tagged format (the tests' replies are tagged unless they say otherwise). */
     static TaskEvent task(String id, String game, long seed) {
-        return TaskEvent.ofGame(id, CompetitiveSetting.NAME, game, seed, null, TaskEvent.SPLIT_TRAIN, 0).withDefaults();
+        return task(id, game, seed, Map.of());
     }
 
+    /** A game task with these overrides, in the tagged format unless they name another. */
     static TaskEvent task(String id, String game, long seed, Map<String, Object> overrides) {
-        return TaskEvent.ofGame(id, CompetitiveSetting.NAME, game, seed, overrides, TaskEvent.SPLIT_TRAIN, 0)
-                .withDefaults();
+        Map<String, Object> all = new java.util.LinkedHashMap<>(Map.of("format", "tagged"));
+        all.putAll(overrides);
+        return TaskEvent.ofGame(id, CompetitiveSetting.NAME, game, seed, all, TaskEvent.SPLIT_TRAIN, 0).withDefaults();
     }
 
     /** A reply in the tagged format. */

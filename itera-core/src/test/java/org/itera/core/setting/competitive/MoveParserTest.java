@@ -73,6 +73,19 @@ class MoveParserTest {
     }
 
     @Test
+    void aMoveEndsWithItsSentenceAndWhatFollowsJoinsTheMessage() {
+        Move offer = Games.parser("ultimatum", ReplyFormat.LINE).parse("I get you.\nOFFER 22. Move 3 of 8, your move.",
+                "proposer");
+        assertThat(offer.trade().givenBy("proposer")).containsEntry("dollars", 22);
+        assertThat(offer.message()).isEqualTo("I get you.\nMove 3 of 8, your move.");
+        Move accept = Games.parser("sell-buy", ReplyFormat.LINE).parse("ACCEPT. Thanks!", "buyer");
+        assertThat(accept.action()).isEqualTo(Action.ACCEPT);
+        assertThat(accept.message()).isEqualTo("Thanks!");
+        Move trade = Games.parser("resource-exchange", ReplyFormat.LINE).parse("GIVE 5 X FOR 2 Y. Deal?", "player1");
+        assertThat(trade.trade().givenBy("player2")).containsExactly(Map.entry("Y", 2));
+    }
+
+    @Test
     void sentencesThatStartWithAMoveWordStayInTheMessage() {
         Move move = Games.parser("ultimatum", ReplyFormat.LINE)
                 .parse("Offer accepted in spirit, but not yet.\nAccept that I need more.\nOFFER 30", "proposer");

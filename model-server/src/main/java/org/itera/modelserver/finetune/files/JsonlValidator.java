@@ -16,7 +16,8 @@ import java.util.Set;
 /**
  * Checks a chat fine-tuning file line by line: every non-blank line is a JSON object with a
  * non-empty {@code messages} array of {@code {role, content}} (role system, user or assistant;
- * content a string) holding at least one non-empty assistant message. The first bad line is
+ * content a string; an optional {@code weight} 0 or 1, OpenAI's: an assistant message of weight 0 is
+ * not trained on) holding at least one non-empty assistant message to train on. The first bad line is
  * reported as {@code line N: ...}.
  */
 public final class JsonlValidator {
@@ -84,7 +85,11 @@ public final class JsonlValidator {
             if (!text.isTextual()) {
                 return "messages[" + i + "].content must be a string";
             }
-            if (role.asText().equals("assistant") && !text.asText().isBlank()) {
+            JsonNode weight = message.path("weight");
+            if (!weight.isMissingNode() && !(weight.isInt() && (weight.asInt() == 0 || weight.asInt() == 1))) {
+                return "messages[" + i + "].weight must be 0 or 1";
+            }
+            if (role.asText().equals("assistant") && !text.asText().isBlank() && weight.asInt(1) == 1) {
                 answered = true;
             }
         }
