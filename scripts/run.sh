@@ -544,7 +544,9 @@ run() {
 
   local sent=0 n
   if [[ -n "$TEST_FILE" ]]; then
-    info "push: $SETTING $SUBJECT $DIFFICULTY: $LIMIT train from $FILE (rows from $OFFSET), $TEST_LIMIT test from $TEST_FILE"
+    local what="$SETTING $SUBJECT"
+    [[ "$SUBJECT" == arithmetic ]] && what+=" $DIFFICULTY"
+    info "push: $what: $LIMIT train from $FILE (rows from $OFFSET), $TEST_LIMIT test from $TEST_FILE"
   else
     info "push: $SETTING $SUBJECT from $FILE: $LIMIT train (rows from $OFFSET), $TEST_LIMIT test"
   fi

@@ -1,6 +1,5 @@
 package org.itera.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,8 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.itera.core.event.TaskEvent;
-import org.itera.core.json.Json;
 import org.itera.core.task.InvalidTaskException;
+import org.itera.core.task.TaskRows;
 import org.itera.core.task.TaskValidator;
 
 /**
@@ -69,22 +68,6 @@ public final class DatasetReader {
 
     /** Turns one dataset line into a checked task; throws with every reason it is not one. */
     public TaskEvent toTask(String line) {
-        DatasetRow row = parse(line);
-        TaskEvent task = new TaskEvent(row.id(), setting, subject, row.question(), row.choices(), row.context(),
-                row.answer(), split, round, null, row.game(), row.seed(), row.overrides(), row.seats());
-        return validator.check(task);
-    }
-
-    private static DatasetRow parse(String line) {
-        DatasetRow row;
-        try {
-            row = Json.mapper().readValue(line, DatasetRow.class);
-        } catch (JsonProcessingException e) {
-            throw new InvalidTaskException(List.of("not a JSON object: " + e.getOriginalMessage()));
-        }
-        if (row == null) {
-            throw new InvalidTaskException(List.of("not a JSON object: null"));
-        }
-        return row;
+        return validator.check(TaskRows.task(line, setting, subject, split, round));
     }
 }
