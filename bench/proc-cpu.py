@@ -13,11 +13,11 @@ WINDOW = float(sys.argv[2]) if len(sys.argv) > 2 else 60
 MAX = float(sys.argv[3]) if len(sys.argv) > 3 else 7200
 STOP = sys.argv[4] if len(sys.argv) > 4 else "/tmp/proc-cpu.stop"
 TICK = os.sysconf("SC_CLK_TCK")
-NAMES = [("llama-server", "engine"), ("model-server", "model-server"), ("generator-service", "generator"),
+NAMES = [("itera_trainer", "trainer"), ("llama-server", "engine"), ("model-server", "model-server"), ("generator-service", "generator"),
          ("filter-service", "filter"), ("feedback-service", "feedback"), ("finetune-service", "finetune"),
          ("kafka.Kafka", "kafka"), ("org.itera.devstore", "store"), ("itera-devstore", "store"),
          ("RunWatcher", "run-watcher"), ("RoundDriver", "round-driver"), ("ConsumerGroupCommand", "kafka-tool"),
-         ("itera_trainer", "trainer"), ("maven", "maven"), ("surefire", "maven"), ("proc-cpu.py", "sampler")]
+         ("maven", "maven"), ("surefire", "maven"), ("proc-cpu.py", "sampler")]
 
 
 def name_of(pid):
