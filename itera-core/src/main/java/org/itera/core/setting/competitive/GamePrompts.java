@@ -1,6 +1,5 @@
 package org.itera.core.setting.competitive;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,13 +112,7 @@ final class GamePrompts {
     }
 
     private String amounts(Map<String, Integer> amounts) {
-        List<String> parts = new ArrayList<>();
-        spec.resources().forEach(r -> {
-            if (amounts.getOrDefault(r, 0) > 0) {
-                parts.add(amounts.get(r) + " " + r);
-            }
-        });
-        return parts.isEmpty() ? "nothing" : String.join(" and ", parts);
+        return spec.describe(amounts, " and ");
     }
 
     private static String fill(String template, Map<String, String> vars) {

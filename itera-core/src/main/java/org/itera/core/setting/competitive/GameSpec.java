@@ -49,6 +49,17 @@ public record GameSpec(
         return holdings.values().stream().mapToInt(h -> h.getOrDefault(resource, 0)).sum();
     }
 
+    /** Amounts in the game's resource order, e.g. {@code 5 X and 2 Y}; {@code nothing} when all are 0. */
+    public String describe(Map<String, Integer> amounts, String joiner) {
+        List<String> parts = new java.util.ArrayList<>();
+        resources.forEach(r -> {
+            if (amounts.getOrDefault(r, 0) > 0) {
+                parts.add(amounts.get(r) + " " + r);
+            }
+        });
+        return parts.isEmpty() ? "nothing" : String.join(joiner, parts);
+    }
+
     public Holdings startingHoldings() {
         return new Holdings(holdings);
     }

@@ -1,6 +1,5 @@
 package org.itera.core.setting.competitive;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,7 +47,8 @@ final class ResourceExchange implements GameRules {
 
     @Override
     public String proposalLine(GameSpec spec, String mover, Trade trade) {
-        return "GIVE " + bundle(spec, trade.givenBy(mover)) + " FOR " + bundle(spec, trade.givenBy(spec.other(mover)));
+        return "GIVE " + spec.describe(trade.givenBy(mover), ", ") + " FOR "
+                + spec.describe(trade.givenBy(spec.other(mover)), ", ");
     }
 
     @Override
@@ -59,15 +59,5 @@ final class ResourceExchange implements GameRules {
     @Override
     public List<String> specProblems(GameSpec spec) {
         return List.of();
-    }
-
-    private static String bundle(GameSpec spec, Map<String, Integer> amounts) {
-        List<String> parts = new ArrayList<>();
-        spec.resources().forEach(r -> {
-            if (amounts.getOrDefault(r, 0) > 0) {
-                parts.add(amounts.get(r) + " " + r);
-            }
-        });
-        return parts.isEmpty() ? "nothing" : String.join(", ", parts);
     }
 }

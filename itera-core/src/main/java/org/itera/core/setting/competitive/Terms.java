@@ -2,7 +2,6 @@ package org.itera.core.setting.competitive;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -84,6 +83,6 @@ final class Terms {
         if (digits.length() > 7) {
             throw new MoveException("the amount " + number + " is far too large");
         }
-        return Integer.parseInt(digits.toLowerCase(Locale.ROOT));
+        return Integer.parseInt(digits);
     }
 }
