@@ -484,7 +484,7 @@ fetch() {
 push() {
   local file=$1 split=$2 offset=$3 limit=$4 out rc=0
   out=$("$REPO/scripts/push-tasks.sh" --file "$file" --setting "$SETTING" --subject "$SUBJECT" --split "$split" \
-    --offset "$offset" --limit "$limit" --bootstrap "$KAFKA_BOOTSTRAP_SERVERS") || rc=$?
+    --offset "$offset" --limit "$limit" --run "$RUN_ID" --bootstrap "$KAFKA_BOOTSTRAP_SERVERS") || rc=$?
   [[ -n "$out" ]] && printf '%s\n' "$out" >&2
   case "$rc" in
     0) ;;
@@ -525,6 +525,9 @@ run() {
   local run_dir filter_url generator_url feedback_url
   run_dir="$ITERA_HOME/runs/$(date +%Y%m%d-%H%M%S)"
   mkdir -p "$run_dir"
+  # every task pushed below carries this run id: GET <filter-service>/runs/<id> reports the run
+  RUN_ID="run-$(date -u +%Y%m%d-%H%M%S)-$(printf '%04x' "$RANDOM")"
+  printf '%s\n' "$RUN_ID" >"$run_dir/run-id"
   (( ROUND )) && round_before "$run_dir"
   filter_url=$(service_url filter-service)
   generator_url=$(service_url generator-service)
@@ -565,6 +568,7 @@ run() {
   fi
   (( sent > 0 )) || die "no task was sent (does $FILE have more than $OFFSET rows?)"
 
+  info "run $RUN_ID: where it stands at $filter_url/runs/$RUN_ID"
   info "watch: $sent task(s), then the repair loop, up to ${TIMEOUT}s (Ctrl-C stops the run)"
   local progress="lines"
   [[ -t 2 ]] && progress="tty"

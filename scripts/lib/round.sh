@@ -147,22 +147,21 @@ round_after() {
 
 # round_pause_repairs: offline, repairs still running when the window closes would share the two
 # cores with the trainer and the evaluation (with two repairs at work a training step took 70 s
-# instead of 16-20), so the feedback-service is stopped for the rest of the round. Nothing is lost: its
-# failures wait on `failures` and are repaired when it runs again.
+# instead of 16-20), so the repair loop is paused for the rest of the round (feedback-service's
+# POST /repairs/pause: repairs in flight finish, the others wait on `failures`, nothing is lost).
 round_pause_repairs() {
   (( OFFLINE )) || return 0
   info "round: pausing the repair loop while the local model trains and is evaluated (what is left waits on 'failures')"
-  service_stop feedback-service || warn "could not stop feedback-service"
+  curl -sf -o /dev/null -X POST --max-time 10 "$(service_url feedback-service)/repairs/pause" \
+    || warn "could not pause the repair loop (feedback-service log: $(service_log feedback-service))"
   REPAIRS_PAUSED=1
 }
 
-# round_resume_repairs: starts the feedback-service again if it is to outlive this run (--keep, or
-# it was running before the run); otherwise the next run starts it and it picks up where it was.
+# round_resume_repairs: resumes the repair loop paused by round_pause_repairs.
 round_resume_repairs() {
   (( REPAIRS_PAUSED )) || return 0
   REPAIRS_PAUSED=0
-  if (( KEEP )) || [[ " ${STARTED[*]} " != *" feedback-service "* ]]; then
-    info "round: resuming the repair loop"
-    service_start feedback-service
-  fi
+  info "round: resuming the repair loop"
+  curl -sf -o /dev/null -X POST --max-time 10 "$(service_url feedback-service)/repairs/resume" \
+    || warn "could not resume the repair loop: POST $(service_url feedback-service)/repairs/resume"
 }

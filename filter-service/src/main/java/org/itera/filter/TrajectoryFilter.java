@@ -63,7 +63,7 @@ public class TrajectoryFilter {
             metrics.repairGraded(trajectory, outcome.success());
         }
         if (train) {
-            addToLibrary(setting.examples(trajectory, outcome));
+            addToLibrary(setting.examples(trajectory, outcome), trajectory.task().run());
         }
         if (repairable) {
             routeFailure(trajectory, outcome, exhausted);
@@ -82,8 +82,8 @@ public class TrajectoryFilter {
         metrics.failureEmitted(trajectory);
     }
 
-    private void addToLibrary(List<FinetuneRecord> examples) {
-        store.saveExperiences(examples).forEach(metrics::libraryEntry);
+    private void addToLibrary(List<FinetuneRecord> examples, String run) {
+        store.saveExperiences(examples, run).forEach(metrics::libraryEntry);
         outputs.finetuneRecords(examples);
     }
 }

@@ -10,7 +10,7 @@ import org.itera.core.event.TrajectoryEvent;
 import org.itera.core.event.Turn;
 
 /** Builds PubMedQA trajectories, generated and repaired, for the filter's tests. */
-final class Trajectories {
+public final class Trajectories {
 
     static final List<ChatMessage> ANALYST_MESSAGES = List.of(
             ChatMessage.system("You are a context analyst."), ChatMessage.user("Question: Does exercise..."));
@@ -22,11 +22,11 @@ final class Trajectories {
     private Trajectories() {
     }
 
-    static TrajectoryEvent pubmedqa(String taskId, String split, String expected, String finalAnswer) {
+    public static TrajectoryEvent pubmedqa(String taskId, String split, String expected, String finalAnswer) {
         return pubmedqa(taskId, 0, split, expected, finalAnswer);
     }
 
-    static TrajectoryEvent pubmedqa(String taskId, int round, String split, String expected, String finalAnswer) {
+    public static TrajectoryEvent pubmedqa(String taskId, int round, String split, String expected, String finalAnswer) {
         TaskEvent task = new TaskEvent(taskId, "problem-solving", "pubmedqa", "Does exercise lower blood pressure?",
                 List.of("yes", "no", "maybe"), "RESULTS: Systolic pressure fell by 8 mmHg.", expected, split, round);
         Turn analyst = new Turn("analyst", "gpt-4o-mini", ANALYST_MESSAGES,
@@ -39,7 +39,7 @@ final class Trajectories {
      * The next repair of {@code parent}: its analyst was given feedback, regenerated and rephrased;
      * the analyst turn keeps the ORIGINAL messages with the rephrased answer, and the solver re-ran.
      */
-    static TrajectoryEvent regenerated(TrajectoryEvent parent, String finalAnswer) {
+    public static TrajectoryEvent regenerated(TrajectoryEvent parent, String finalAnswer) {
         int attempt = parent.attempt() + 1;
         Turn original = parent.turns().get(0);
         Turn analyst = new Turn("analyst", "gpt-4o-mini", original.messages(), REPHRASED_ANALYSIS,

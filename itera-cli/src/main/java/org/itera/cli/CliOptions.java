@@ -2,14 +2,17 @@ package org.itera.cli;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.itera.core.event.TaskEvent;
+import org.itera.core.run.RunIds;
 
 /**
  * The options of {@code push-tasks}, parsed by hand from the command line.
  *
  * <p>{@code limit} is -1 when no limit was given; {@code round} is null when not given;
- * {@code setting} is problem solving unless given.
+ * {@code setting} is problem solving unless given; {@code run} (the run id every task is marked
+ * with) is null when not given.
  */
 public record CliOptions(
         Path file,
@@ -19,6 +22,7 @@ public record CliOptions(
         int limit,
         int offset,
         Integer round,
+        String run,
         String bootstrap,
         String topic,
         int timeoutSeconds,
@@ -57,6 +61,7 @@ public record CliOptions(
         private int limit = -1;
         private int offset;
         private Integer round;
+        private String run;
         private String bootstrap;
         private String topic = DEFAULT_TOPIC;
         private int timeout = DEFAULT_TIMEOUT_SECONDS;
@@ -73,6 +78,7 @@ public record CliOptions(
                 case "--limit", "-n" -> limit = cursor.intValue(arg, 1);
                 case "--offset" -> offset = cursor.intValue(arg, 0);
                 case "--round" -> round = cursor.intValue(arg, 0);
+                case "--run" -> run = cursor.value(arg);
                 case "--bootstrap", "-b" -> bootstrap = cursor.value(arg);
                 case "--topic", "-t" -> topic = cursor.value(arg);
                 case "--timeout" -> timeout = cursor.intValue(arg, 1);
@@ -84,7 +90,7 @@ public record CliOptions(
         }
 
         CliOptions helpOnly() {
-            return new CliOptions(null, null, null, null, -1, 0, null, null, DEFAULT_TOPIC,
+            return new CliOptions(null, null, null, null, -1, 0, null, null, null, DEFAULT_TOPIC,
                     DEFAULT_TIMEOUT_SECONDS, false, false, true);
         }
 
@@ -96,7 +102,9 @@ public record CliOptions(
             require(!topic.isBlank(), "--topic must not be empty");
             String servers = bootstrap == null ? defaultBootstrap(env) : bootstrap.strip();
             require(!servers.isEmpty(), "--bootstrap must not be empty");
-            return new CliOptions(file, setting, subject, split, limit, offset, round, servers, topic,
+            Optional<String> badRun = RunIds.problem(run);
+            require(badRun.isEmpty(), "--run: " + badRun.orElse(""));
+            return new CliOptions(file, setting, subject, split, limit, offset, round, run, servers, topic,
                     timeout, dryRun, strict, false);
         }
 

@@ -15,6 +15,11 @@ public record DatasetBatch(List<TaskEvent> tasks, List<InvalidLine> invalid) {
         return !invalid.isEmpty();
     }
 
+    /** The same tasks marked as part of the given run. */
+    public DatasetBatch inRun(String run) {
+        return new DatasetBatch(tasks.stream().map(task -> task.withRun(run)).toList(), invalid);
+    }
+
     /** Lines read inside the offset/limit window, valid or not. */
     public int linesRead() {
         return tasks.size() + invalid.size();

@@ -26,6 +26,7 @@ final class HelpText {
                   -n, --limit N           read at most N lines (after the offset); default: all
                       --offset K          skip the first K lines of the file; default 0
                       --round R           set the evaluation round on every task; default 0
+                      --run ID            mark every task as part of run ID (GET /runs/ID on filter-service)
                   -b, --bootstrap HOSTS   Kafka bootstrap servers; default: $KAFKA_BOOTSTRAP_SERVERS,
                                           else localhost:9092
                   -t, --topic TOPIC       the topic to produce to; default tasks

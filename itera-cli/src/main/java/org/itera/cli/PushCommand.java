@@ -62,7 +62,8 @@ final class PushCommand {
         DatasetReader reader = new DatasetReader(validator, options.setting(), options.subject(),
                 options.split(), options.round());
         try {
-            return reader.read(options.file(), options.offset(), options.limit());
+            DatasetBatch batch = reader.read(options.file(), options.offset(), options.limit());
+            return options.run() == null ? batch : batch.inRun(options.run());
         } catch (NoSuchFileException e) {
             err.println("push-tasks: no such file: " + options.file());
             return null;
@@ -107,7 +108,8 @@ final class PushCommand {
     }
 
     private String describe() {
-        String round = options.round() == null ? "" : ", round=" + options.round();
+        String round = (options.round() == null ? "" : ", round=" + options.round())
+                + (options.run() == null ? "" : ", run=" + options.run());
         String setting = TaskEvent.SETTING_PROBLEM_SOLVING.equals(options.setting()) ? ""
                 : "setting=" + options.setting() + ", ";
         return " (" + setting + "subject=" + options.subject() + ", split=" + options.split() + round + ") to "

@@ -95,6 +95,7 @@ class CliOptionsTest {
                 "--limit", "0");
         assertUsage("--offset must be at least 0, not -2", "-f", "a", "-s", "x", "--split", "train",
                 "--offset", "-2");
+        assertUsage("--run: run id 'a b' is not", "-f", "a", "-s", "x", "--split", "train", "--run", "a b");
         assertUsage("--round must be at least 0", "-f", "a", "-s", "x", "--split", "train", "--round=-1");
     }
 

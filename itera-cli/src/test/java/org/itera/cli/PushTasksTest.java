@@ -150,6 +150,18 @@ class PushTasksTest {
     }
 
     @Test
+    void marksEveryTaskWithTheRunGiven() throws IOException {
+        int status = run("-f", TestData.pubmedqa().toString(), "-s", "pubmedqa", "--split", "train",
+                "--limit", "2", "--run", "run-20261206-121500-3fa9", "--dry-run");
+
+        assertThat(status).isZero();
+        String[] lines = out().split("\n");
+        assertThat(Json.mapper().readTree(lines[0]).get("run").asText()).isEqualTo("run-20261206-121500-3fa9");
+        assertThat(Json.mapper().readTree(lines[1]).get("run").asText()).isEqualTo("run-20261206-121500-3fa9");
+        assertThat(lines[2]).contains("run=run-20261206-121500-3fa9");
+    }
+
+    @Test
     void exitsOneWhenTheBrokerIsUnreachable() throws IOException {
         producer.partitionsForException = new TimeoutException("Topic tasks not present in metadata after 15000 ms.");
 

@@ -36,7 +36,12 @@ public final class TopicWatcher implements AutoCloseable {
     }
 
     public void send(String topic, String key, String value) {
-        companion.produceStrings().fromRecords(new ProducerRecord<>(topic, key, value)).awaitCompletion();
+        send(new ProducerRecord<>(topic, key, value));
+    }
+
+    /** Sends one record as given (headers included). */
+    public void send(ProducerRecord<String, String> record) {
+        companion.produceStrings().fromRecords(record).awaitCompletion();
     }
 
     /** The records of {@code topic} received so far whose key passes {@code keys}. */

@@ -42,6 +42,7 @@ public class RepairStore {
                 .append("trajectoryId", repaired.id())
                 .append("taskId", repaired.task().id())
                 .append("subject", repaired.task().subject())
+                .append("run", repaired.task().run())
                 .append("role", repaired.repairedRole())
                 .append("attempt", repaired.attempt())
                 .append("criticModel", repaired.repair().criticModel())

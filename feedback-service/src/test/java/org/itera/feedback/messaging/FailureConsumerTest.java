@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(KafkaBrokerResource.class)
 @QuarkusTestResource(MongoServerResource.class)
 @QuarkusTestResource(OpenAiMockResource.class)
-class FailureConsumerTest {
+public class FailureConsumerTest {
 
     static final String FEEDBACK = "You overlooked the significant fall in systolic pressure in the results.";
     static final String REGENERATED = "Correction after feedback: the results show a significant fall.";
@@ -46,12 +46,17 @@ class FailureConsumerTest {
     @BeforeEach
     void script() {
         llm.server().resetAll();
+        scriptRepairs(llm);
+        topics = TopicWatcher.watch(KafkaBrokerResource.bootstrapServers(), "regenerated", "failures-dlq");
+    }
+
+    /** The critic, regeneration, rephrasing and the later role's reply of a PubMedQA repair. */
+    public static void scriptRepairs(OpenAiMock llm) {
         llm.replyWhen(List.of("You review the work of a team"), "gpt-4o-2024-08-06", FEEDBACK, 1)
                 .replyWhen(List.of("A reviewer looked at your answer above"), "gpt-4o-mini", REGENERATED, 1)
                 .replyWhen(List.of("Rewrite the draft as a clean, direct answer"), "gpt-4o-mini", REPHRASED, 1)
                 .replyWhen(List.of("You answer biomedical research questions", REPHRASED), "gpt-4o-mini",
                         "The fall is significant.\nAnswer: yes", 2);
-        topics = TopicWatcher.watch(KafkaBrokerResource.bootstrapServers(), "regenerated", "failures-dlq");
     }
 
     @AfterEach

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * Counts for {@code GET /library/stats}: graded trajectories by subject, outcome, origin and split,
@@ -28,12 +29,17 @@ public class LibraryStats {
     }
 
     public Map<String, Object> compute() {
-        return Map.of("trajectories", trajectoryCounts(), "experience", experienceCounts(),
-                "repairs", repairs.compute(), "settings", settings.compute());
+        return compute(Scope.ALL);
     }
 
-    private Map<String, Object> trajectoryCounts() {
-        List<Document> groups = groupCounts(store.trajectories(), "subject", "correct", "origin", "split");
+    /** The same counts over the documents of one scope (e.g. one run). */
+    public Map<String, Object> compute(Bson scope) {
+        return Map.of("trajectories", trajectoryCounts(scope), "experience", experienceCounts(scope),
+                "repairs", repairs.compute(scope), "settings", settings.compute(scope));
+    }
+
+    private Map<String, Object> trajectoryCounts(Bson scope) {
+        List<Document> groups = groupCounts(store.trajectories(), scope, "subject", "correct", "origin", "split");
         Map<String, Object> counts = new TreeMap<>();
         counts.put("total", total(groups));
         counts.put("bySubject", nested(groups, "subject", "correct"));
@@ -43,8 +49,8 @@ public class LibraryStats {
         return counts;
     }
 
-    private Map<String, Object> experienceCounts() {
-        List<Document> groups = groupCounts(store.experience(), "subject", "role", "origin");
+    private Map<String, Object> experienceCounts(Bson scope) {
+        List<Document> groups = groupCounts(store.experience(), scope, "subject", "role", "origin");
         Map<String, Object> counts = new TreeMap<>();
         counts.put("total", total(groups));
         counts.put("bySubject", flat(groups, "subject"));
@@ -53,13 +59,14 @@ public class LibraryStats {
         return counts;
     }
 
-    private static List<Document> groupCounts(MongoCollection<Document> collection, String... fields) {
+    private static List<Document> groupCounts(MongoCollection<Document> collection, Bson scope, String... fields) {
         Document key = new Document();
         for (String field : fields) {
             key.append(field, "$" + field);
         }
-        return collection.aggregate(List.of(Aggregates.group(key, Accumulators.sum("n", 1))))
-                .into(new java.util.ArrayList<>());
+        Bson group = Aggregates.group(key, Accumulators.sum("n", 1));
+        List<Bson> stages = scope == Scope.ALL ? List.of(group) : List.of(Aggregates.match(scope), group);
+        return collection.aggregate(stages).into(new java.util.ArrayList<>());
     }
 
     private static long total(List<Document> groups) {

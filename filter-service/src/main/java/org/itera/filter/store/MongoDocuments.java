@@ -33,6 +33,7 @@ final class MongoDocuments {
                 .append("subject", task.subject())
                 .append("split", task.split())
                 .append("round", task.roundOrZero())
+                .append("run", task.run())
                 .append("origin", t.origin())
                 .append("parentId", t.parentId())
                 .append("repairedRole", t.repairedRole())
@@ -71,7 +72,8 @@ final class MongoDocuments {
                 .append("regeneratedOutput", repair.regeneratedOutput());
     }
 
-    static Document experience(FinetuneRecord example) {
+    /** A library entry, with the run of the trajectory it came from (null outside any run). */
+    static Document experience(FinetuneRecord example, String run) {
         return new Document("_id", example.id())
                 .append("agent", example.agent())
                 .append("subject", example.subject())
@@ -80,6 +82,7 @@ final class MongoDocuments {
                 .append("trajectoryId", example.trajectoryId())
                 .append("origin", example.origin())
                 .append("round", example.round())
+                .append("run", run)
                 .append("createdAt", new Date());
     }
 

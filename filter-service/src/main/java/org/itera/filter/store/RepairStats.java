@@ -27,15 +27,16 @@ public class RepairStats {
         this.store = store;
     }
 
-    public Map<String, Object> compute() {
+    public Map<String, Object> compute(Bson scope) {
         RepairTally total = new RepairTally();
         Map<String, Map<String, RepairTally>> bySubject = new TreeMap<>();
-        for (Document group : groupCounts(Filters.eq("origin", TrajectoryEvent.ORIGIN_REGENERATED))) {
+        for (Document group : groupCounts(Scope.and(scope, Filters.eq("origin", TrajectoryEvent.ORIGIN_REGENERATED)))) {
             boolean correct = Boolean.TRUE.equals(group.get("_id", Document.class).get("correct"));
             total.addRegenerated(correct, count(group));
             tally(bySubject, group).addRegenerated(correct, count(group));
         }
-        for (Document group : groupCounts(Filters.eq("repairStatus", TrajectoryStore.REPAIR_EXHAUSTED))) {
+        for (Document group : groupCounts(Scope.and(scope,
+                Filters.eq("repairStatus", TrajectoryStore.REPAIR_EXHAUSTED)))) {
             total.addExhausted(count(group));
             tally(bySubject, group).addExhausted(count(group));
         }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.itera.core.event.TrajectoryEvent;
 import org.itera.core.setting.RateValue;
 import org.itera.core.setting.Setting;
@@ -33,10 +34,10 @@ public class SettingStats {
         this.settings = settings;
     }
 
-    public Map<String, Object> compute() {
+    public Map<String, Object> compute(Bson scope) {
         Map<String, Object> bySetting = new TreeMap<>();
         for (String name : settings.names()) {
-            Map<String, Object> subjects = subjects(settings.get(name));
+            Map<String, Object> subjects = subjects(settings.get(name), scope);
             if (!subjects.isEmpty()) {
                 bySetting.put(name, subjects);
             }
@@ -44,12 +45,12 @@ public class SettingStats {
         return bySetting;
     }
 
-    private Map<String, Object> subjects(Setting setting) {
+    private Map<String, Object> subjects(Setting setting, Bson scope) {
         List<BsonField> sums = new ArrayList<>(List.of(Accumulators.sum("n", 1)));
         setting.counters().forEach(c -> sums.add(Accumulators.sum(c, "$counters." + c)));
         Document key = new Document("subject", "$subject").append("split", "$split");
         List<Document> groups = store.trajectories().aggregate(List.of(
-                Aggregates.match(Filters.and(Filters.eq("setting", setting.name()),
+                Aggregates.match(Scope.and(scope, Filters.eq("setting", setting.name()),
                         Filters.eq("origin", TrajectoryEvent.ORIGIN_GENERATED), Filters.exists("counters"))),
                 Aggregates.group(key, sums))).into(new ArrayList<>());
         Map<String, Object> subjects = new TreeMap<>();

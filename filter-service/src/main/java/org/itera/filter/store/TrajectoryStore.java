@@ -50,6 +50,8 @@ public class TrajectoryStore {
     void createIndexes(@Observes StartupEvent start) {
         trajectories().createIndex(Indexes.ascending("taskId"));
         trajectories().createIndex(Indexes.ascending("subject", "correct"));
+        trajectories().createIndex(Indexes.ascending("run"));
+        experience().createIndex(Indexes.ascending("run"));
         experience().createIndex(Indexes.ascending("agent"));
         experience().createIndex(Indexes.ascending("trajectoryId"));
     }
@@ -64,12 +66,12 @@ public class TrajectoryStore {
         return insertIfAbsent(trajectories(), MongoDocuments.trajectory(trajectory, outcome, repairsExhausted));
     }
 
-    /** Adds library entries in one round trip; returns those that were not there yet. */
-    public List<FinetuneRecord> saveExperiences(List<FinetuneRecord> examples) {
+    /** Adds library entries of one run (or none) in one round trip; returns those that were not there yet. */
+    public List<FinetuneRecord> saveExperiences(List<FinetuneRecord> examples, String run) {
         if (examples.isEmpty()) {
             return List.of();
         }
-        List<Document> documents = examples.stream().map(MongoDocuments::experience).toList();
+        List<Document> documents = examples.stream().map(example -> MongoDocuments.experience(example, run)).toList();
         Set<Integer> present = new HashSet<>();
         try {
             experience().insertMany(documents, new InsertManyOptions().ordered(false));

@@ -29,10 +29,10 @@ class TrajectoryStoreTest {
         FinetuneRecord solver = example(trajectory, "solver");
         FinetuneRecord critic = example(trajectory, "critic");
 
-        assertThat(store.saveExperiences(List.of(analyst))).containsExactly(analyst);
-        assertThat(store.saveExperiences(List.of(analyst, solver, critic))).containsExactly(solver, critic);
-        assertThat(store.saveExperiences(List.of(solver, analyst))).isEmpty();
-        assertThat(store.saveExperiences(List.of())).isEmpty();
+        assertThat(store.saveExperiences(List.of(analyst), null)).containsExactly(analyst);
+        assertThat(store.saveExperiences(List.of(analyst, solver, critic), null)).containsExactly(solver, critic);
+        assertThat(store.saveExperiences(List.of(solver, analyst), null)).isEmpty();
+        assertThat(store.saveExperiences(List.of(), null)).isEmpty();
         assertThat(store.experience().countDocuments(new org.bson.Document("trajectoryId", trajectory))).isEqualTo(3);
     }
 

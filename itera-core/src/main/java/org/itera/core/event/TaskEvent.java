@@ -19,6 +19,10 @@ import java.util.Map;
  * {@code overrides} of the game's data (holdings, values, move limit, first mover, trainable
  * roles, ...) and optional {@code seats} (which agent, and optionally which model, plays each
  * side, in the game's role order).
+ *
+ * <p>{@code run} is optional: the run the task belongs to (the CLI and the round driver always set
+ * one; users pushing their own tasks may). Every trajectory, library entry, repair and dead letter
+ * of the task carries it, and {@code GET /runs/{run}} on filter-service reports the run from them.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -36,11 +40,20 @@ public record TaskEvent(
         String game,
         Long seed,
         Map<String, Object> overrides,
-        List<Seat> seats) {
+        List<Seat> seats,
+        String run) {
 
     public static final String SETTING_PROBLEM_SOLVING = "problem-solving";
     public static final String SPLIT_TRAIN = "train";
     public static final String SPLIT_TEST = "test";
+
+    /** A task outside any run. */
+    public TaskEvent(String id, String setting, String subject, String question, List<String> choices,
+            String context, String answer, String split, Integer round, Map<String, String> models, String game,
+            Long seed, Map<String, Object> overrides, List<Seat> seats) {
+        this(id, setting, subject, question, choices, context, answer, split, round, models, game, seed, overrides,
+                seats, null);
+    }
 
     /** A task of a setting with a question and an answer (no game fields). */
     public TaskEvent(String id, String setting, String subject, String question, List<String> choices,
@@ -71,19 +84,25 @@ public record TaskEvent(
                 (subject == null || subject.isBlank()) && game != null ? game : subject,
                 question, choices, context, answer,
                 split == null || split.isBlank() ? SPLIT_TRAIN : split,
-                round == null ? 0 : round, models, game, seed, overrides, seats);
+                round == null ? 0 : round, models, game, seed, overrides, seats, run);
     }
 
     /** The same task, run with these models for the agents they name (null: the current ones). */
     public TaskEvent withModels(Map<String, String> perAgent) {
         return new TaskEvent(id, setting, subject, question, choices, context, answer, split, round,
-                perAgent == null ? null : Map.copyOf(perAgent), game, seed, overrides, seats);
+                perAgent == null ? null : Map.copyOf(perAgent), game, seed, overrides, seats, run);
     }
 
     /** The same task under another id, with other game overrides (e.g. one evaluation game per trained role). */
     public TaskEvent withIdAndOverrides(String newId, Map<String, Object> newOverrides) {
         return new TaskEvent(newId, setting, subject, question, choices, context, answer, split, round, models, game,
-                seed, newOverrides == null ? null : Map.copyOf(newOverrides), seats);
+                seed, newOverrides == null ? null : Map.copyOf(newOverrides), seats, run);
+    }
+
+    /** The same task as part of the given run (null: of none). */
+    public TaskEvent withRun(String runId) {
+        return new TaskEvent(id, setting, subject, question, choices, context, answer, split, round, models, game,
+                seed, overrides, seats, runId);
     }
 
     public int roundOrZero() {

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import org.itera.core.event.TaskEvent;
 import org.itera.core.json.Json;
+import org.itera.core.run.RunIds;
 import org.itera.core.setting.Setting;
 import org.itera.core.setting.SettingRegistry;
 
@@ -103,6 +104,7 @@ public final class TaskValidator {
         if (!SPLITS.contains(task.split())) {
             reasons.add("unknown split '" + task.split() + "' (train or test)");
         }
+        RunIds.problem(task.run()).ifPresent(reasons::add);
         if (task.round() != null && task.round() < 0) {
             reasons.add("round must not be negative");
         }

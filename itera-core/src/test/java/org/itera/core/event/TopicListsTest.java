@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The topic lists written out for the local stack ({@code scripts/lib/kafka.sh}) and for Docker
- * ({@code docker-compose.yml}'s kafka-init) are {@link Topics}: a topic added to one place and not
+ * ({@code docker-compose.yml}'s kafka-init), and the dead-letter topics filter-service's ledger
+ * reads, are {@link Topics}: a topic added to one place and not
  * the others fails here, not at a user's first run.
  */
 class TopicListsTest {
@@ -48,6 +49,15 @@ class TopicListsTest {
 
         assertThat(partitioned).containsExactlyElementsOf(PARTITIONED);
         assertThat(concat(partitioned, single)).containsExactlyInAnyOrderElementsOf(Topics.all());
+    }
+
+    @Test
+    void theDeadLetterLedgerReadsEveryDeadLetterTopic() throws IOException {
+        String properties = Files.readString(REPO.resolve("filter-service/src/main/resources/application.properties"));
+
+        List<String> topics = List.of(group(properties, "incoming\\.dead-letters\\.topics=([^\\n]*)").split(","));
+
+        assertThat(topics).containsExactlyElementsOf(Topics.WORK.stream().map(Topics::dlq).toList());
     }
 
     private static String group(String text, String regex) {

@@ -57,6 +57,16 @@ class TaskValidatorTest {
     }
 
     @Test
+    void keepsTheRunAndRefusesARunIdThatIsNotSafeInAPath() {
+        assertThat(validator.parse(task("\"run\": \"run-20261206-121500-3fa9\"")).run())
+                .isEqualTo("run-20261206-121500-3fa9");
+        assertThat(validator.parse(task("")).run()).isNull();
+
+        assertThat(refusal(task("\"run\": \"../etc\""))).singleElement()
+                .satisfies(reason -> assertThat(reason).startsWith("run id '../etc' is not"));
+    }
+
+    @Test
     void ignoresUnknownFields() {
         TaskEvent task = validator.parse(task(
                 "\"meta\": {\"dataset\": \"pqa_labeled\", \"tags\": [1, 2]}, \"source\": \"https://example.org\""));

@@ -1,0 +1,26 @@
+package org.itera.filter.store;
+
+import com.mongodb.client.model.Filters;
+import org.bson.BsonDocument;
+import org.bson.conversions.Bson;
+
+/** Which stored documents a count covers: all of them, or those of one run. */
+public final class Scope {
+
+    /** Every document. */
+    public static final Bson ALL = new BsonDocument();
+
+    private Scope() {
+    }
+
+    /** The documents of the scope that also match the filter. */
+    public static Bson and(Bson scope, Bson... filters) {
+        Bson all = filters.length == 1 ? filters[0] : Filters.and(filters);
+        return scope == ALL ? all : Filters.and(scope, all);
+    }
+
+    /** The documents of one run (trajectories, library entries, repairs and dead letters carry {@code run}). */
+    public static Bson run(String runId) {
+        return Filters.eq("run", runId);
+    }
+}
