@@ -455,8 +455,8 @@ generator_in_flight() {
     | awk '/^itera_tasks_in_flight[ {]/ { n = int($NF) } END { print n + 0 }'
 }
 
-# Lets the leftovers of an earlier run finish before the baseline is taken, so that they are
-# not counted as this run's work.
+# Lets the leftovers of an earlier run (e.g. the repairs a round left) finish first, so that they
+# do not share the model with this run's tasks (they belong to their own run id, not to this one).
 drain_leftovers() {
   local queued start=$SECONDS busy
   queued=$(queued_work)
@@ -522,7 +522,7 @@ run() {
   (( ROUND )) && round_start_service
   drain_leftovers
 
-  local run_dir filter_url generator_url feedback_url
+  local run_dir filter_url
   run_dir="$ITERA_HOME/runs/$(date +%Y%m%d-%H%M%S)"
   mkdir -p "$run_dir"
   # every task pushed below carries this run id: GET <filter-service>/runs/<id> reports the run
@@ -530,21 +530,6 @@ run() {
   printf '%s\n' "$RUN_ID" >"$run_dir/run-id"
   (( ROUND )) && round_before "$run_dir"
   filter_url=$(service_url filter-service)
-  generator_url=$(service_url generator-service)
-  feedback_url=$(service_url feedback-service)
-  fetch "$filter_url/library/stats" "$run_dir/stats-before.json" \
-    || die "could not read $filter_url/library/stats"
-  local baseline=(--baseline "$run_dir/stats-before.json")
-  if fetch "$generator_url/q/metrics" "$run_dir/generator-before.prom"; then
-    baseline+=(--generator-metrics-baseline "$run_dir/generator-before.prom")
-  fi
-  if fetch "$filter_url/q/metrics" "$run_dir/filter-before.prom"; then
-    baseline+=(--filter-metrics-baseline "$run_dir/filter-before.prom")
-  fi
-  if fetch "$feedback_url/q/metrics" "$run_dir/feedback-before.prom"; then
-    baseline+=(--feedback-metrics-baseline "$run_dir/feedback-before.prom")
-  fi
-
   local sent=0 n
   if [[ -n "$TEST_FILE" ]]; then
     local what="$SETTING $SUBJECT"
@@ -574,16 +559,11 @@ run() {
   [[ -t 2 ]] && progress="tty"
   local jar rc=0
   jar=$(cli_jar) || die "no itera-cli jar in $CLI_TARGET"
-  # the watcher asks `run.sh --backlog` whether the repair loop has settled; that starts a Kafka
-  # tool JVM (about 1.5 s of a core), so while the repairs run it asks every 15 s, not every 2 s
-  # (at 2 s the tool ran half of the time, next to the local model on two cores)
-  local backlog_command
-  backlog_command="$(printf '%q' "$REPO/scripts/run.sh") --backlog"
+  # the watcher follows the run through GET <filter-service>/runs/<id>; it waits for the repair loop
+  # (--settle) until no task of the run waits for a repair
   "$JAVA" -Xmx128m -XX:TieredStopAtLevel=1 -cp "$jar:$CLI_TARGET/lib/*" org.itera.cli.RunWatcher \
-    --filter "$filter_url" --generator "$generator_url" --feedback "$feedback_url" \
-    --expect "$sent" --timeout "$TIMEOUT" \
-    "${baseline[@]}" --progress "$progress" --backlog-command "$backlog_command" --settle-interval 15 \
-    --dlq-hint "$(dlq_hint)" \
+    --run "$RUN_ID" --filter "$filter_url" --expect "$sent" --timeout "$TIMEOUT" --settle --settle-interval 5 \
+    --progress "$progress" --dlq-hint "$(dlq_hint)" \
     | tee "$run_dir/summary.txt" || rc=$?
   if (( ROUND && rc == 4 )); then
     # every task graded, the repair loop still busy: train on the library as it is; the repairs

@@ -54,6 +54,9 @@ public class TrajectoryFilter {
         boolean repairable = train && !outcome.success() && setting.repairs();
         boolean exhausted = repairable && trajectory.attempt() >= repair.maxAttempts();
         if (!store.saveGraded(trajectory, outcome, exhausted) && store.isPublished(trajectory.id())) {
+            if (trajectory.task().run() != null) {
+                store.addRun(trajectory.id(), trajectory.task().run());
+            }
             metrics.duplicateSkipped();
             LOG.debugf("trajectory %s was already filed; skipped", trajectory.id());
             return;

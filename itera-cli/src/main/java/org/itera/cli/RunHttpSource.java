@@ -2,63 +2,39 @@ package org.itera.cli;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-/** The services over HTTP. */
+/** filter-service over HTTP: {@code GET /runs/{id}} and {@code GET /library/stats}. */
 final class RunHttpSource implements RunWatcher.Source {
 
     private final HttpClient client = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(2)).build();
-    private final URI stats;
-    private final URI generatorMetrics;
-    private final URI filterMetrics;
-    private final URI feedbackMetrics;
-    private final String backlogCommand;
+    private final URI run;
+    private final URI library;
 
     RunHttpSource(RunOptions options) {
-        this.stats = RunOptions.resolve(options.filter(), "/library/stats");
-        this.generatorMetrics = RunOptions.resolve(options.generator(), "/q/metrics");
-        this.filterMetrics = RunOptions.resolve(options.filter(), "/q/metrics");
-        this.feedbackMetrics = RunOptions.resolve(options.feedback(), "/q/metrics");
-        this.backlogCommand = options.backlogCommand();
+        this.run = RunOptions.resolve(options.filter(), "/runs/" + URLEncoder.encode(options.run(), StandardCharsets.UTF_8));
+        this.library = RunOptions.resolve(options.filter(), "/library/stats");
     }
 
     @Override
-    public String stats() throws IOException, InterruptedException {
-        return get(stats, "application/json");
+    public String run() throws IOException, InterruptedException {
+        return get(run);
     }
 
     @Override
-    public String generatorMetrics() throws IOException, InterruptedException {
-        return get(generatorMetrics, "text/plain");
+    public String library() throws IOException, InterruptedException {
+        return get(library);
     }
 
-    @Override
-    public String filterMetrics() throws IOException, InterruptedException {
-        return get(filterMetrics, "text/plain");
-    }
-
-    @Override
-    public String feedbackMetrics() throws IOException, InterruptedException {
-        return get(feedbackMetrics, "text/plain");
-    }
-
-    /** Runs the backlog command with {@code sh -c}; its last output line is the number. */
-    @Override
-    public long backlog() throws IOException, InterruptedException {
-        if (backlogCommand == null) {
-            throw new IOException("no --backlog-command");
-        }
-        return RunWatcher.runBacklogCommand(backlogCommand, RunWatcher.BACKLOG_COMMAND_TIMEOUT);
-    }
-
-    private String get(URI uri, String accept) throws IOException, InterruptedException {
+    private String get(URI uri) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-                .header("Accept", accept).GET().build();
+                .header("Accept", "application/json").GET().build();
         HttpResponse<String> response;
         try {
             response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -1,24 +1,19 @@
 package org.itera.cli;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
+import org.itera.core.run.RunIds;
 
 /**
- * The options of {@link RunWatcher}. The baseline files are null when not given; then the first
- * poll is taken as the baseline. {@code backlogCommand} is null when the watcher should not wait
- * for the repair loop.
+ * The options of {@link RunWatcher}: the run to follow ({@code --run}, its id on every task pushed)
+ * and how many tasks were pushed for it; with {@code settle}, it then waits for the repair loop.
  */
 public record RunOptions(
         URI filter,
-        URI generator,
-        URI feedback,
+        String run,
         int expect,
-        Path baseline,
-        Path generatorMetricsBaseline,
-        Path filterMetricsBaseline,
-        Path feedbackMetricsBaseline,
-        String backlogCommand,
+        boolean settle,
         int timeoutSeconds,
         double intervalSeconds,
         double settleIntervalSeconds,
@@ -28,44 +23,33 @@ public record RunOptions(
         boolean help) {
 
     public static final String DEFAULT_FILTER = "http://127.0.0.1:8082";
-    public static final String DEFAULT_GENERATOR = "http://127.0.0.1:8081";
-    public static final String DEFAULT_FEEDBACK = "http://127.0.0.1:8083";
 
     /** How progress is drawn on stderr: redrawn in place, one line per change, or not at all. */
     public enum Progress { AUTO, TTY, LINES, NONE }
 
     static final String HELP = """
-            Usage: run-watcher --expect N [options]
+            Usage: run-watcher --run ID --expect N [options]
 
-            Follows a run of Itera: polls the filter's /library/stats and the services' /q/metrics,
-            draws progress on stderr, and when every task is graded or failed to run (or on the
-            timeout) prints a summary of the run on stdout: accuracy per subject and split,
-            library entries added by role and origin, failures sent to repair, repairs (repaired,
-            rescued, exhausted, rescue rate by subject and role), tasks that failed to run.
+            Follows one run of Itera through filter-service's GET /runs/ID (every task of the run
+            carries its id), draws progress on stderr, and when every task is graded or
+            dead-lettered (or on the timeout) prints a summary of the run on stdout: accuracy per
+            subject and split, library entries added by role and origin, failures sent to repair,
+            repairs (repaired, rescued, exhausted, rescue rate by subject and role), tasks that
+            failed to run.
 
-            With --backlog-command it then waits for the repair loop to settle before the summary:
-            until the command prints 0 (records on the topics that the services have not finished
-            yet) twice in a row with the stats unchanged between the two polls.
+            With --settle it then waits for the repair loop before the summary: until no task of
+            the run waits for a repair and two polls in a row answer the same.
 
             Options:
+              --run ID                            the run's id (required)
               --expect N                          tasks pushed for this run (required)
               --filter URL                        filter-service; default http://127.0.0.1:8082
-              --generator URL                     generator-service; default http://127.0.0.1:8081
-              --feedback URL                      feedback-service; default http://127.0.0.1:8083
-              --baseline FILE                     GET /library/stats saved before the push
-              --generator-metrics-baseline FILE   the generator's /q/metrics saved before the push
-              --filter-metrics-baseline FILE      the filter's /q/metrics saved before the push
-              --feedback-metrics-baseline FILE    the feedback-service's /q/metrics saved before
-                                                  (any baseline not given is the first poll)
-              --backlog-command CMD               a shell command printing the number of records
-                                                  the pipeline has not finished; when given, wait
-                                                  for the repair loop to settle (backlog 0)
+              --settle                            wait for the repair loop to settle
               --timeout SECONDS                   give up after this long (tasks and repairs
                                                   together); default 900
               --interval SECONDS                  time between polls; default 2
               --settle-interval SECONDS           time between polls while the repair loop
-                                                  settles (each runs the backlog command, which
-                                                  may start a JVM); default: --interval
+                                                  settles; default: --interval
               --unreachable SECONDS               give up when the filter does not answer for
                                                   this long; default 60
               --progress auto|tty|lines|none      how to draw progress; default auto
@@ -79,14 +63,9 @@ public record RunOptions(
 
     public static RunOptions parse(String[] args) throws UsageException {
         URI filter = URI.create(DEFAULT_FILTER);
-        URI generator = URI.create(DEFAULT_GENERATOR);
-        URI feedback = URI.create(DEFAULT_FEEDBACK);
+        String run = null;
         Integer expect = null;
-        Path baseline = null;
-        Path generatorBaseline = null;
-        Path filterBaseline = null;
-        Path feedbackBaseline = null;
-        String backlogCommand = null;
+        boolean settle = false;
         int timeout = 900;
         double interval = 2;
         Double settleInterval = null;
@@ -98,15 +77,10 @@ public record RunOptions(
         while (cursor.hasNext()) {
             String arg = cursor.next();
             switch (cursor.name(arg)) {
+                case "--run" -> run = cursor.value(arg).strip();
                 case "--expect" -> expect = cursor.intValue(arg, 0);
                 case "--filter" -> filter = url(cursor.name(arg), cursor.value(arg));
-                case "--generator" -> generator = url(cursor.name(arg), cursor.value(arg));
-                case "--feedback" -> feedback = url(cursor.name(arg), cursor.value(arg));
-                case "--baseline" -> baseline = Path.of(cursor.value(arg));
-                case "--generator-metrics-baseline" -> generatorBaseline = Path.of(cursor.value(arg));
-                case "--filter-metrics-baseline" -> filterBaseline = Path.of(cursor.value(arg));
-                case "--feedback-metrics-baseline" -> feedbackBaseline = Path.of(cursor.value(arg));
-                case "--backlog-command" -> backlogCommand = cursor.value(arg).strip();
+                case "--settle" -> settle = cursor.flag(arg);
                 case "--timeout" -> timeout = cursor.intValue(arg, 1);
                 case "--interval" -> interval = seconds(cursor.name(arg), cursor.value(arg));
                 case "--settle-interval" -> settleInterval = seconds(cursor.name(arg), cursor.value(arg));
@@ -117,12 +91,20 @@ public record RunOptions(
                 default -> throw new UsageException("unknown option '" + arg + "'");
             }
         }
-        if (!help && expect == null) {
-            throw new UsageException("--expect is required");
+        if (!help) {
+            require(run != null, "--run is required");
+            Optional<String> badRun = RunIds.problem(run);
+            require(badRun.isEmpty(), "--run: " + badRun.orElse(""));
+            require(expect != null, "--expect is required");
         }
-        return new RunOptions(filter, generator, feedback, expect == null ? 0 : expect, baseline,
-                generatorBaseline, filterBaseline, feedbackBaseline, backlogCommand, timeout, interval,
+        return new RunOptions(filter, run, expect == null ? 0 : expect, settle, timeout, interval,
                 settleInterval == null ? interval : settleInterval, unreachable, progress, dlqHint, help);
+    }
+
+    private static void require(boolean condition, String message) throws UsageException {
+        if (!condition) {
+            throw new UsageException(message);
+        }
     }
 
     /** The URL with {@code path} appended, e.g. {@code http://127.0.0.1:8082/library/stats}. */

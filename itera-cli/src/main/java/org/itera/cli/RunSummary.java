@@ -31,26 +31,21 @@ public final class RunSummary {
         if (t.failedToRunTotal() > 0) {
             line.append(", ").append(t.failedToRunTotal()).append(" failed to run");
         }
-        if (t.rejected() > 0) {
-            line.append(", ").append(t.rejected()).append(" rejected");
-        }
-        if (t.duplicates() > 0) {
-            line.append(", ").append(t.duplicates()).append(" already filed");
-        }
         return line.append("  ").append(duration(seconds)).toString();
     }
 
-    /**
-     * E.g. {@code repairs: 5 made, 3 rescued, 1 exhausted (backlog 2)  40s}; {@code backlog} null
-     * when it could not be read.
-     */
-    public static String repairProgress(RunTally t, Long backlog, long seconds) {
-        StringBuilder line = new StringBuilder("repairs: ").append(t.repairsMadeOrGraded()).append(" made, ")
+    /** E.g. {@code repairs: 5 made, 3 rescued, 1 exhausted, 2 tasks waiting (paused)  40s}. */
+    public static String repairProgress(RunTally t, long seconds) {
+        StringBuilder line = new StringBuilder("repairs: ").append(t.repairsTotal().repaired()).append(" made, ")
                 .append(t.repairsTotal().rescued()).append(" rescued");
         if (t.repairsTotal().exhausted() > 0) {
             line.append(", ").append(t.repairsTotal().exhausted()).append(" exhausted");
         }
-        line.append(" (backlog ").append(backlog == null ? "?" : backlog.toString()).append(')');
+        line.append(", ").append(t.waitingForRepair()).append(t.waitingForRepair() == 1 ? " task" : " tasks")
+                .append(" waiting");
+        if (Boolean.TRUE.equals(t.repairLoopPaused())) {
+            line.append(" (repair loop paused)");
+        }
         return line.append("  ").append(duration(seconds)).toString();
     }
 
@@ -72,17 +67,8 @@ public final class RunSummary {
         out.append(timedOut ? "Run summary (TIMED OUT): " : "Run summary: ")
                 .append(t.done()).append(" of ").append(expected).append(" tasks done in ")
                 .append(duration(seconds)).append('\n');
-        out.append("  graded ").append(t.graded());
-        out.append(", failed to run ").append(t.generatorKnown() ? Long.toString(t.failedToRunTotal()) : "?");
-        out.append(", rejected ").append(t.generatorKnown() ? Long.toString(t.rejected()) : "?");
-        if (t.duplicates() > 0) {
-            out.append(", already filed ").append(t.duplicates());
-        }
-        out.append('\n');
-        if (t.duplicates() > 0) {
-            out.append("  ").append(t.duplicates()).append(" task(s) had been filed by an earlier run (same ids)")
-                    .append(" and were not graded again; push other rows (--offset) for new results\n");
-        }
+        out.append("  graded ").append(t.graded()).append(", failed to run ").append(t.failedToRunTotal())
+                .append('\n');
 
         out.append('\n');
         accuracy(out, t);
@@ -90,26 +76,22 @@ public final class RunSummary {
         library(out, t);
         out.append('\n');
 
-        out.append("Failures sent to repair (train failures, topic `failures`): ")
-                .append(t.failuresExact() ? "" : "~").append(t.failuresToRepair())
-                .append(t.failuresExact() ? "" : " (estimated from the library)").append('\n');
+        out.append("Failures sent to repair (train failures, topic `failures`): ").append(t.failuresToRepair())
+                .append('\n');
         out.append('\n');
         repairs(out, t, repairNote);
         out.append('\n');
-        if (!t.generatorKnown()) {
-            out.append("Tasks that failed to run: unknown (the generator's /q/metrics could not be read)\n");
-        } else {
-            out.append("Tasks that failed to run: ").append(t.failedToRunTotal());
-            if (t.failedToRunTotal() > 0) {
-                out.append(" (").append(perSubject(t.failedToRun())).append(')');
-            }
-            out.append('\n');
-            if (t.failedToRunTotal() + t.rejected() > 0) {
-                out.append("  They are on the Kafka topic `").append(DLQ_TOPIC)
-                        .append("`, with the reason in the record header `dead-letter-reason`.\n");
-                if (dlqHint != null && !dlqHint.isBlank()) {
-                    out.append("  ").append(dlqHint.strip()).append('\n');
-                }
+        out.append("Tasks that failed to run (invalid, or their LLM calls failed for good): ")
+                .append(t.failedToRunTotal());
+        if (t.failedToRunTotal() > 0) {
+            out.append(" (").append(perSubject(t.failedToRun())).append(')');
+        }
+        out.append('\n');
+        if (t.failedToRunTotal() > 0) {
+            out.append("  They are on the Kafka topic `").append(DLQ_TOPIC)
+                    .append("`, and with their reasons under `deadLetters` in GET /runs/{id}.\n");
+            if (dlqHint != null && !dlqHint.isBlank()) {
+                out.append("  ").append(dlqHint.strip()).append('\n');
             }
         }
         return out.toString();
@@ -172,7 +154,7 @@ public final class RunSummary {
         }
         rows.add(new String[] {"all", "", "+" + t.experienceAddedTotal(), Long.toString(t.experienceTotalAll())});
         table(out, rows, 2);
-        if (t.originKnown() && !t.experienceAddedByOrigin().isEmpty()) {
+        if (!t.experienceAddedByOrigin().isEmpty()) {
             List<String> parts = new ArrayList<>();
             t.experienceAddedByOrigin().forEach((origin, n) -> parts.add(origin + " +" + n + switch (origin) {
                 case "generated" -> " (first attempts)";
@@ -185,14 +167,8 @@ public final class RunSummary {
 
     private static void repairs(StringBuilder out, RunTally t, String note) {
         out.append("Repairs (failures -> feedback-service -> regenerated -> graded again)\n");
-        if (!t.repairsKnown()) {
-            out.append("  unknown (the filter's /library/stats has no `repairs` section)\n");
-        } else if (t.repairs().isEmpty() && t.repairsTotal().isEmpty()) {
-            out.append("  none in this run");
-            if (t.repairsMadeKnown() && t.repairsMade() > 0) {
-                out.append(" graded yet (").append(t.repairsMade()).append(" made by the feedback-service)");
-            }
-            out.append('\n');
+        if (t.repairs().isEmpty() && t.repairsTotal().isEmpty()) {
+            out.append("  none in this run\n");
         } else {
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"subject", "role", "repaired", "rescued", "exhausted", "rescue rate"});
@@ -206,9 +182,6 @@ public final class RunSummary {
             }
             rows.add(repairRow("all", "", t.repairsTotal()));
             table(out, rows, 2);
-            if (t.repairsMadeKnown()) {
-                out.append("  repairs made by the feedback-service: ").append(t.repairsMade()).append('\n');
-            }
             RunTally.Outcome first = t.firstAttemptsTrain();
             if (first.graded() > 0) {
                 long after = Math.min(first.graded(), first.success() + t.repairsTotal().rescued());

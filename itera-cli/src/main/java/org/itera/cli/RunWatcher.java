@@ -1,20 +1,15 @@
 package org.itera.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 
 /**
- * {@code run-watcher}: follows the tasks of one run through the services until every one is graded
- * or failed to run, then (with {@code --backlog-command}) the repair loop until it settles, and
- * prints what the run did. See {@link RunOptions#HELP}.
+ * {@code run-watcher}: follows one run through filter-service's {@code GET /runs/{id}} until every
+ * task is graded or dead-lettered, then (with {@code --settle}) until no task of the run waits for a
+ * repair, and prints what the run did. See {@link RunOptions#HELP}.
  */
 public final class RunWatcher {
 
@@ -24,18 +19,15 @@ public final class RunWatcher {
     static final int REPAIRS_UNSETTLED = 4;
     static final int USAGE = 64;
 
-    /** Where the numbers come from; each call throws when that service does not answer. */
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Where the numbers come from; each call throws when filter-service does not answer. */
     interface Source {
-        String stats() throws IOException, InterruptedException;
+        /** {@code GET /runs/{id}}. */
+        String run() throws IOException, InterruptedException;
 
-        String generatorMetrics() throws IOException, InterruptedException;
-
-        String filterMetrics() throws IOException, InterruptedException;
-
-        String feedbackMetrics() throws IOException, InterruptedException;
-
-        /** Records on the pipeline's topics that the services have not finished yet. */
-        long backlog() throws IOException, InterruptedException;
+        /** {@code GET /library/stats} (the library's size over every run). */
+        String library() throws IOException, InterruptedException;
     }
 
     private final RunOptions options;
@@ -73,18 +65,11 @@ public final class RunWatcher {
             out.print(RunOptions.HELP);
             return OK;
         }
-        RunSnapshot baseline;
-        try {
-            baseline = readBaseline(options);
-        } catch (IOException e) {
-            err.println("run-watcher: cannot read a baseline file: " + e.getMessage());
-            return FAILED;
-        }
         RunWatcher watcher = new RunWatcher(options, new RunHttpSource(options), Clock.SYSTEM, out, err,
                 System.console() != null);
         Runtime.getRuntime().addShutdownHook(new Thread(watcher.drawer::interrupted));
         try {
-            return watcher.watch(baseline);
+            return watcher.watch();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println("run-watcher: interrupted");
@@ -92,265 +77,104 @@ public final class RunWatcher {
         }
     }
 
-    /** The baseline from the files given; parts not given stay null until the first poll. */
-    static RunSnapshot readBaseline(RunOptions options) throws IOException {
-        JsonNode stats = null;
-        if (options.baseline() != null) {
-            stats = RunSnapshot.parseStats(read(options.baseline()));
-            if (!stats.isObject()) {
-                throw new IOException(options.baseline() + " holds no stats JSON object");
-            }
-        }
-        RunMetrics generator = options.generatorMetricsBaseline() == null ? null
-                : RunMetrics.parse(read(options.generatorMetricsBaseline()));
-        RunMetrics filter = options.filterMetricsBaseline() == null ? null
-                : RunMetrics.parse(read(options.filterMetricsBaseline()));
-        RunMetrics feedback = options.feedbackMetricsBaseline() == null ? null
-                : RunMetrics.parse(read(options.feedbackMetricsBaseline()));
-        return new RunSnapshot(stats, generator, filter, feedback);
-    }
-
-    private static String read(Path file) throws IOException {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new IOException("no such file: " + file, e);
-        }
-    }
-
     /** Polls until the run is done, times out, or the filter stays silent; returns the exit status. */
-    int watch(RunSnapshot given) throws InterruptedException {
+    int watch() throws InterruptedException {
+        RunPolls polls = new RunPolls(source, clock, options);
         long start = clock.millis();
-        long intervalMs = Math.round(options.intervalSeconds() * 1000);
-        long lastFilterAnswer = start;
-        RunSnapshot current = RunSnapshot.empty();
-        RunSnapshot baseline = null;
-        String problem = null;
-        boolean timedOut = false;
-        while (true) {
-            Poll poll = poll(current);
-            current = poll.snapshot();
-            baseline = baseline == null ? fill(given, current) : fill(baseline, current);
-            long now = clock.millis();
-            if (poll.statsError() == null) {
-                lastFilterAnswer = now;
-            } else if (now - lastFilterAnswer >= options.unreachableSeconds() * 1000L) {
-                problem = "the filter-service at " + options.filter() + " has not answered for "
-                        + options.unreachableSeconds() + "s (" + poll.statsError() + ")";
-                break;
-            }
-            RunTally tally = RunTally.between(baseline, current);
-            drawer.show(RunSummary.progress(tally, options.expect(), (now - start) / 1000), tally.done(),
-                    poll.statsError() == null ? null : "filter not answering: " + poll.statsError());
-            if (tally.done() >= options.expect()) {
-                if (options.expect() > 0 && options.backlogCommand() == null) {
-                    // the filter stores a trajectory before its library entries and repair event:
-                    // one more poll lets those land in the summary too
-                    clock.sleep(Math.min(intervalMs, 1000));
-                    current = poll(current).snapshot();
-                }
-                break;
-            }
-            if (now - start >= options.timeoutSeconds() * 1000L) {
-                timedOut = true;
-                break;
-            }
-            clock.sleep(intervalMs);
-        }
-        RunTally tally = RunTally.between(baseline, current);
-        drawer.finish(RunSummary.progress(tally, options.expect(), (clock.millis() - start) / 1000), tally.done());
-
+        Phase tasks = followTasks(polls, start);
+        Phase last = tasks;
         String repairNote = null;
-        String repairsTimedOut = null;
-        if (!timedOut && problem == null && options.expect() > 0 && options.backlogCommand() != null) {
-            Settle settle = settleRepairs(baseline, current, start, lastFilterAnswer);
-            current = settle.snapshot();
-            problem = settle.problem();
-            if (settle.timedOut()) {
-                timedOut = true;
-                String left = settle.backlog() == null ? "an unknown number of" : Long.toString(settle.backlog());
-                repairNote = "the repair loop had not settled at the timeout (" + left
-                        + " record(s) still queued): these counts are partial";
-                repairsTimedOut = "run-watcher: timed out after " + options.timeoutSeconds()
-                        + "s while the repair loop was still working (" + left + " record(s) queued);"
-                        + " see the feedback-service log";
+        if (tasks.ended() == Ended.DONE && options.settle() && options.expect() > 0) {
+            last = settleRepairs(polls, start);
+            if (last.ended() == Ended.TIMED_OUT) {
+                repairNote = "the repair loop had not settled at the timeout (" + last.tally().waitingForRepair()
+                        + " task(s) still waiting for a repair): these counts are partial";
             }
-            tally = RunTally.between(baseline, current);
         }
-
+        RunTally tally = RunTally.of(last.report(), polls.library());
         long seconds = (clock.millis() - start) / 1000;
+        boolean timedOut = last.ended() == Ended.TIMED_OUT;
         out.print(RunSummary.render(tally, options.expect(), seconds, timedOut, options.dlqHint(), repairNote));
-        out.print(new SettingsSummary(KnownSettings.standard()).render(baseline.stats(), current.stats()));
+        out.print(new SettingsSummary(KnownSettings.standard()).render(null, last.report()));
         out.flush();
-        if (repairsTimedOut != null) {
-            err.println(repairsTimedOut);
-            return REPAIRS_UNSETTLED;
+        return status(tasks, last, tally);
+    }
+
+    private int status(Phase tasks, Phase last, RunTally tally) {
+        if (last.ended() == Ended.UNREACHABLE) {
+            err.println("run-watcher: " + last.problem());
+            return FAILED;
         }
-        if (timedOut) {
+        if (tasks.ended() == Ended.TIMED_OUT) {
             err.println("run-watcher: timed out after " + options.timeoutSeconds() + "s with " + tally.done()
                     + " of " + options.expect() + " tasks done; the others may still be running"
                     + " (slow model?) or were lost; see the service logs");
             return FAILED;
         }
-        if (problem != null) {
-            err.println("run-watcher: " + problem);
-            return FAILED;
+        if (last.ended() == Ended.TIMED_OUT) {
+            err.println("run-watcher: timed out after " + options.timeoutSeconds() + "s while the repair loop"
+                    + " was still working (" + tally.waitingForRepair() + " task(s) waiting"
+                    + (Boolean.TRUE.equals(tally.repairLoopPaused()) ? ", the repair loop is paused" : "")
+                    + "); see the feedback-service log");
+            return REPAIRS_UNSETTLED;
         }
         return OK;
     }
 
-    private record Settle(RunSnapshot snapshot, Long backlog, boolean timedOut, String problem) {
+    enum Ended { DONE, TIMED_OUT, UNREACHABLE }
+
+    record Phase(Ended ended, JsonNode report, RunTally tally, String problem) {
     }
 
-    /**
-     * After every task is done: polls until the repair loop has settled, that is the backlog
-     * command printed 0 on two polls in a row and the stats did not change between them (a
-     * failure being repaired is not committed yet, so it counts in the backlog); or until the
-     * run's timeout, or until the filter stays silent.
-     */
-    private Settle settleRepairs(RunSnapshot baseline, RunSnapshot from, long start, long lastFilterAnswer)
-            throws InterruptedException {
-        long intervalMs = Math.round(options.settleIntervalSeconds() * 1000);
-        drawer.reset();
-        RunSnapshot current = from;
-        Long backlog = null;
-        Long previousBacklog = null;
-        JsonNode previousStats = null;
-        String line = null;
-        long key = 0;
+    private Phase followTasks(RunPolls polls, long start) throws InterruptedException {
+        long intervalMs = Math.round(options.intervalSeconds() * 1000);
         while (true) {
-            Poll poll = poll(current);
-            current = poll.snapshot();
-            String backlogError = null;
-            try {
-                backlog = source.backlog();
-            } catch (IOException e) {
-                backlog = null;
-                backlogError = "backlog unknown: " + describe(e);
-            }
+            RunPolls.Poll poll = polls.next();
+            RunTally tally = RunTally.of(poll.report(), null);
             long now = clock.millis();
-            if (poll.statsError() == null) {
-                lastFilterAnswer = now;
-            } else if (now - lastFilterAnswer >= options.unreachableSeconds() * 1000L) {
-                drawer.finish(line == null ? "repairs: ?" : line, key);
-                return new Settle(current, backlog, false, "the filter-service at " + options.filter()
-                        + " has not answered for " + options.unreachableSeconds() + "s (" + poll.statsError() + ")");
+            drawer.show(RunSummary.progress(tally, options.expect(), (now - start) / 1000), tally.done(),
+                    poll.warning());
+            Ended ended = poll.unreachable() != null ? Ended.UNREACHABLE
+                    : tally.done() >= options.expect() ? Ended.DONE
+                    : now - start >= options.timeoutSeconds() * 1000L ? Ended.TIMED_OUT : null;
+            if (ended != null) {
+                drawer.finish(RunSummary.progress(tally, options.expect(), (now - start) / 1000), tally.done());
+                return new Phase(ended, poll.report(), tally, poll.unreachable());
             }
-            RunTally tally = RunTally.between(baseline, current);
-            line = RunSummary.repairProgress(tally, backlog, (now - start) / 1000);
-            key = Objects.hash(tally.repairsMadeOrGraded(), tally.repairsTotal(), backlog);
-            String warning = poll.statsError() != null ? "filter not answering: " + poll.statsError() : backlogError;
-            drawer.show(line, key, warning);
-            boolean quiet = backlog != null && backlog == 0 && previousBacklog != null && previousBacklog == 0
-                    && poll.statsError() == null && current.stats().equals(previousStats);
-            if (quiet) {
-                drawer.finish(line, key);
-                return new Settle(current, 0L, false, null);
-            }
-            if (now - start >= options.timeoutSeconds() * 1000L) {
-                drawer.finish(line, key);
-                return new Settle(current, backlog, true, null);
-            }
-            previousBacklog = backlog;
-            previousStats = poll.statsError() == null ? current.stats() : null;
             clock.sleep(intervalMs);
         }
     }
 
-    /** A baseline with every part still unknown taken from {@code first}. */
-    private static RunSnapshot fill(RunSnapshot baseline, RunSnapshot first) {
-        RunSnapshot filled = baseline;
-        if (!filled.hasStats() && first.hasStats()) {
-            filled = filled.withStats(first.stats());
-        }
-        if (filled.generatorMetrics() == null && first.generatorMetrics() != null) {
-            filled = filled.withGeneratorMetrics(first.generatorMetrics());
-        }
-        if (filled.filterMetrics() == null && first.filterMetrics() != null) {
-            filled = filled.withFilterMetrics(first.filterMetrics());
-        }
-        if (filled.feedbackMetrics() == null && first.feedbackMetrics() != null) {
-            filled = filled.withFeedbackMetrics(first.feedbackMetrics());
-        }
-        return filled;
-    }
-
-    private record Poll(RunSnapshot snapshot, String statsError) {
-    }
-
-    /** One round of requests; what does not answer keeps its previous value. */
-    private Poll poll(RunSnapshot previous) throws InterruptedException {
-        RunSnapshot next = previous;
-        String statsError = null;
-        try {
-            JsonNode stats = RunSnapshot.parseStats(source.stats());
-            if (stats.isObject()) {
-                next = next.withStats(stats);
-            } else {
-                statsError = "no stats in the answer";
+    /** Until no task of the run waits for a repair and two polls in a row answered the same. */
+    private Phase settleRepairs(RunPolls polls, long start) throws InterruptedException {
+        long intervalMs = Math.round(options.settleIntervalSeconds() * 1000);
+        drawer.reset();
+        JsonNode previous = MissingNode.getInstance();
+        while (true) {
+            RunPolls.Poll poll = polls.next();
+            RunTally tally = RunTally.of(poll.report(), null);
+            long now = clock.millis();
+            String line = RunSummary.repairProgress(tally, (now - start) / 1000);
+            long key = java.util.Objects.hash(tally.repairsTotal(), tally.waitingForRepair(), tally.repairLoopPaused());
+            drawer.show(line, key, poll.warning());
+            boolean settled = poll.warning() == null && tally.waitingForRepair() == 0 && poll.report().equals(previous);
+            Ended ended = poll.unreachable() != null ? Ended.UNREACHABLE
+                    : settled ? Ended.DONE
+                    : now - start >= options.timeoutSeconds() * 1000L ? Ended.TIMED_OUT : null;
+            if (ended != null) {
+                drawer.finish(line, key);
+                return new Phase(ended, poll.report(), tally, poll.unreachable());
             }
-        } catch (IOException e) {
-            statsError = describe(e);
-        }
-        try {
-            next = next.withGeneratorMetrics(RunMetrics.parse(source.generatorMetrics()));
-        } catch (IOException e) {
-            // keeps the last value; the summary says when it was never read
-        }
-        try {
-            next = next.withFilterMetrics(RunMetrics.parse(source.filterMetrics()));
-        } catch (IOException e) {
-            // as above
-        }
-        try {
-            next = next.withFeedbackMetrics(RunMetrics.parse(source.feedbackMetrics()));
-        } catch (IOException e) {
-            // as above
-        }
-        return new Poll(next, statsError);
-    }
-
-    private static String describe(IOException e) {
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
-    }
-
-    static final Duration BACKLOG_COMMAND_TIMEOUT = Duration.ofSeconds(60);
-
-    /** Runs {@code command} with {@code sh -c} and reads the number on its last output line. */
-    static long runBacklogCommand(String command, Duration timeout) throws IOException, InterruptedException {
-        Path output = Files.createTempFile("itera-backlog", ".txt");
-        try {
-            Process process = new ProcessBuilder("sh", "-c", command)
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                    .redirectOutput(output.toFile())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                throw new IOException("the backlog command did not finish within " + timeout.toSeconds() + "s");
-            }
-            if (process.exitValue() != 0) {
-                throw new IOException("the backlog command exited with status " + process.exitValue());
-            }
-            String last = "";
-            for (String line : Files.readAllLines(output, StandardCharsets.UTF_8)) {
-                if (!line.isBlank()) {
-                    last = line.strip();
-                }
-            }
-            try {
-                long n = Long.parseLong(last);
-                if (n < 0) {
-                    throw new NumberFormatException();
-                }
-                return n;
-            } catch (NumberFormatException e) {
-                throw new IOException("the backlog command printed '" + last + "', not a count");
-            }
-        } finally {
-            Files.deleteIfExists(output);
+            previous = poll.warning() == null ? poll.report() : MissingNode.getInstance();
+            clock.sleep(intervalMs);
         }
     }
 
+    static JsonNode parse(String json) throws IOException {
+        JsonNode node = json == null || json.isBlank() ? MissingNode.getInstance() : JSON.readTree(json);
+        if (!node.isObject()) {
+            throw new IOException("not a JSON object");
+        }
+        return node;
+    }
 }

@@ -64,6 +64,8 @@ class RepairLoopIT {
         script(rescued, hopeless);
         String a = rescued.get("id").asText();
         String b = hopeless.get("id").asText();
+        String run = "run-e2e-" + java.util.UUID.randomUUID();
+        tasks.forEach(task -> task.put("run", run));
         try (TopicWatcher topics = TopicWatcher.watch(KafkaBrokerResource.bootstrapServers(), "failures", "regenerated")) {
             tasks.forEach(task -> topics.send("tasks", task.get("id").asText(), task.toString()));
             awaitFiled(b + "@r0#2");
@@ -97,6 +99,24 @@ class RepairLoopIT {
         assertThat(analyst.get("rescued").asInt()).isEqualTo(1);
         assertThat(analyst.get("exhausted").asInt()).isEqualTo(1);
         assertThat(services.get(1).get("/q/metrics").body()).contains("itera_repairs_graded_total");
+        assertRunReport(run);
+    }
+
+    /** GET /runs/{id} on filter-service, and the repair loop paused and resumed on feedback-service. */
+    private static void assertRunReport(String run) throws Exception {
+        JsonNode report = Json.mapper().readTree(services.get(1).get("/runs/" + run).body());
+        assertThat(report.get("tasks").get("graded").asInt()).isEqualTo(2);
+        assertThat(report.get("tasks").get("rescued").asInt()).isEqualTo(1);
+        assertThat(report.get("tasks").get("exhausted").asInt()).isEqualTo(1);
+        assertThat(report.get("tasks").get("waitingForRepair").asInt()).isZero();
+        assertThat(report.at("/repairs/total/repaired").asInt()).isEqualTo(3);
+        assertThat(report.at("/experience/byOrigin/regenerated").asInt()).isEqualTo(2);
+        assertThat(report.at("/repairLoop/paused").asBoolean(true)).isFalse();
+
+        assertThat(services.get(2).post("/repairs/pause", "").body()).contains("\"paused\":true");
+        assertThat(Json.mapper().readTree(services.get(1).get("/runs/" + run).body()).at("/repairLoop/paused").asBoolean())
+                .isTrue();
+        assertThat(services.get(2).post("/repairs/resume", "").body()).contains("\"paused\":false");
     }
 
     /** The services' own output is exact; {@code resent} counts the copies the test itself wrote. */

@@ -74,6 +74,16 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    HttpResponse<String> post(String path, String body) throws InterruptedException {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            return new DownResponse(e);
+        }
+    }
+
     String logText() throws IOException {
         return Files.readString(log);
     }

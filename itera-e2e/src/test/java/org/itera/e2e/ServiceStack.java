@@ -24,6 +24,8 @@ final class ServiceStack implements AutoCloseable {
     private final List<ServiceProcess> services = new ArrayList<>();
     private MongoClient mongo;
 
+    private static final String FEEDBACK = "feedback-service";
+
     private ServiceStack(WireMockServer llm) {
         this.llm = llm;
     }
@@ -38,8 +40,15 @@ final class ServiceStack implements AutoCloseable {
                 "OPENAI_API_KEY", OpenAiMockResource.TEST_API_KEY));
         env.putAll(extraEnv);
         try {
+            // feedback-service first: filter-service asks it whether the repair loop is paused
+            Map<String, ServiceProcess> started = new HashMap<>();
+            if (List.of(modules).contains(FEEDBACK)) {
+                ServiceProcess feedback = ServiceProcess.start(FEEDBACK, env);
+                started.put(FEEDBACK, feedback);
+                env.put("ITERA_FEEDBACK_URL", "http://127.0.0.1:" + feedback.port());
+            }
             for (String module : modules) {
-                stack.services.add(ServiceProcess.start(module, env));
+                stack.services.add(started.containsKey(module) ? started.get(module) : ServiceProcess.start(module, env));
             }
             for (ServiceProcess service : stack.services) {
                 service.awaitReady(readyTimeout);

@@ -6,12 +6,12 @@ import org.itera.core.json.Json;
 
 /**
  * One message on a dead-letter topic, as the ledger keeps it: where it was ({@code topic},
- * partition, offset: its id), the key, the reason the service gave, and the task and run it
+ * partition, offset: its id), the key, the reason the service gave, and the task, subject and run it
  * belongs to when its payload says so (a task, a trajectory or a graded trajectory; null when the
  * payload is not such JSON). The payload is kept up to {@link #MAX_PAYLOAD} characters.
  */
 public record DeadLetter(String topic, int partition, long offset, String key, String reason, String cause,
-        String taskId, String run, String payload, Instant at) {
+        String taskId, String subject, String run, String payload, Instant at) {
 
     public static final int MAX_PAYLOAD = 4_000;
 
@@ -21,7 +21,7 @@ public record DeadLetter(String topic, int partition, long offset, String key, S
         JsonNode task = taskOf(payload);
         String taskId = text(task, "id");
         return new DeadLetter(topic, partition, offset, key, reason, cause, taskId == null ? key : taskId,
-                text(task, "run"), abbreviate(payload), at);
+                text(task, "subject"), text(task, "run"), abbreviate(payload), at);
     }
 
     public String id() {

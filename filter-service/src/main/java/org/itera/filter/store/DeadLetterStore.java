@@ -21,15 +21,18 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.itera.core.event.Topics;
 
 /**
  * The {@code dead-letters} collection: every message of every {@code *-dlq} topic, once (its id is
- * topic, partition and offset, so a redelivered one replaces itself), with its reason, task and run.
+ * topic, partition and offset, so a redelivered one replaces itself), with its reason, task, subject
+ * and run. A run's report counts them by topic and, for {@code tasks-dlq}, by subject.
  */
 @ApplicationScoped
 public class DeadLetterStore {
 
     public static final String DEAD_LETTERS = "dead-letters";
+    private static final String TASKS_DLQ = Topics.dlq(Topics.TASKS);
     /** How many of a run's dead letters its report lists (newest first); all are counted. */
     static final int LISTED = 20;
 
@@ -54,6 +57,7 @@ public class DeadLetterStore {
                 .append("reason", letter.reason())
                 .append("cause", letter.cause())
                 .append("taskId", letter.taskId())
+                .append("subject", letter.subject())
                 .append("run", letter.run())
                 .append("payload", letter.payload())
                 .append("at", Date.from(letter.at()));
@@ -75,9 +79,14 @@ public class DeadLetterStore {
             entry.put("at", doc.getDate("at").toInstant().toString());
             latest.add(entry);
         });
+        Map<String, Long> tasksBySubject = new TreeMap<>();
+        deadLetters().aggregate(List.of(Aggregates.match(Scope.and(Scope.run(runId), Filters.eq("topic", TASKS_DLQ))),
+                        Aggregates.group("$subject", Accumulators.sum("n", 1))))
+                .forEach(g -> tasksBySubject.put(String.valueOf(g.get("_id")), g.get("n", Number.class).longValue()));
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("total", byTopic.values().stream().mapToLong(Long::longValue).sum());
         report.put("byTopic", byTopic);
+        report.put("tasksBySubject", tasksBySubject);
         report.put("latest", latest);
         return report;
     }

@@ -46,6 +46,8 @@ public class LibraryStats {
         counts.put("byOutcome", flat(groups, "correct"));
         counts.put("byOrigin", flat(groups, "origin"));
         counts.put("bySplit", flat(groups, "split"));
+        counts.put("bySubjectSplit", outcomes(groups, "subject", "split", false));
+        counts.put("firstAttemptsBySplit", outcomes(groups, null, "split", true).getOrDefault("", Map.of()));
         return counts;
     }
 
@@ -86,6 +88,21 @@ public class LibraryStats {
         for (Document group : groups) {
             counts.computeIfAbsent(label(group, outer), k -> new TreeMap<>())
                     .merge(label(group, inner), count(group), Long::sum);
+        }
+        return counts;
+    }
+
+    /** {@code outer} (or "" when null) to {@code inner} to {success, failure}; first attempts only when asked. */
+    private static Map<String, Map<String, Map<String, Long>>> outcomes(List<Document> groups, String outer,
+            String inner, boolean firstAttemptsOnly) {
+        Map<String, Map<String, Map<String, Long>>> counts = new TreeMap<>();
+        for (Document group : groups) {
+            if (firstAttemptsOnly && !"generated".equals(group.get("_id", Document.class).get("origin"))) {
+                continue;
+            }
+            counts.computeIfAbsent(outer == null ? "" : label(group, outer), k -> new TreeMap<>())
+                    .computeIfAbsent(label(group, inner), k -> new TreeMap<>(Map.of("success", 0L, "failure", 0L)))
+                    .merge(label(group, "correct"), count(group), Long::sum);
         }
         return counts;
     }

@@ -34,6 +34,7 @@ final class MongoDocuments {
                 .append("split", task.split())
                 .append("round", task.roundOrZero())
                 .append("run", task.run())
+                .append("runs", task.run() == null ? List.of() : List.of(task.run()))
                 .append("origin", t.origin())
                 .append("parentId", t.parentId())
                 .append("repairedRole", t.repairedRole())

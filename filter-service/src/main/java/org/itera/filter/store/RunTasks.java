@@ -2,6 +2,7 @@ package org.itera.filter.store;
 
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -60,6 +61,7 @@ public class RunTasks {
         counts.put("rescued", rescued);
         counts.put("waitingForRepair", waiting);
         counts.put("exhausted", exhausted);
+        counts.put("failuresSentToRepair", failuresSentToRepair(runId));
         counts.put("deadLettered", (long) deadLetters.taskIds(runId, Topics.dlq(Topics.TASKS)).size());
         counts.put("repairDeadLettered", (long) failedRepairs.size());
         return counts;
@@ -75,6 +77,20 @@ public class RunTasks {
                         Accumulators.last("correct", "$correct"), Accumulators.last("repairStatus", "$repairStatus"),
                         Accumulators.last("split", "$split"), Accumulators.last("setting", "$setting"))))
                 .into(new ArrayList<>());
+    }
+
+    /** Failed train attempts of the run that went on {@code failures} (their setting repairs; budget left). */
+    private long failuresSentToRepair(String runId) {
+        long sent = 0;
+        for (Document group : store.trajectories().aggregate(List.of(
+                Aggregates.match(Scope.and(Scope.run(runId), Filters.eq("correct", false),
+                        Filters.eq("split", TaskEvent.SPLIT_TRAIN), Filters.eq("repairStatus", null))),
+                Aggregates.group("$setting", Accumulators.sum("n", 1)))).into(new ArrayList<>())) {
+            if (settings.find(String.valueOf(group.get("_id"))).map(s -> s.repairs()).orElse(false)) {
+                sent += group.get("n", Number.class).longValue();
+            }
+        }
+        return sent;
     }
 
     private boolean repairable(Document task) {

@@ -19,8 +19,12 @@ public final class Scope {
         return scope == ALL ? all : Filters.and(scope, all);
     }
 
-    /** The documents of one run (trajectories, library entries, repairs and dead letters carry {@code run}). */
+    /**
+     * The documents of one run: library entries, repairs and dead letters carry {@code run};
+     * trajectories carry the run that filed them in {@code run} and every run that pushed their
+     * task in {@code runs} (a task pushed again in a later run is not graded again, but counts there).
+     */
     public static Bson run(String runId) {
-        return Filters.eq("run", runId);
+        return Filters.or(Filters.eq("run", runId), Filters.eq("runs", runId));
     }
 }

@@ -51,6 +51,7 @@ public class TrajectoryStore {
         trajectories().createIndex(Indexes.ascending("taskId"));
         trajectories().createIndex(Indexes.ascending("subject", "correct"));
         trajectories().createIndex(Indexes.ascending("run"));
+        trajectories().createIndex(Indexes.ascending("runs"));
         experience().createIndex(Indexes.ascending("run"));
         experience().createIndex(Indexes.ascending("agent"));
         experience().createIndex(Indexes.ascending("trajectoryId"));
@@ -84,6 +85,11 @@ public class TrajectoryStore {
             }
         }
         return IntStream.range(0, examples.size()).filter(i -> !present.contains(i)).mapToObj(examples::get).toList();
+    }
+
+    /** Notes that another run pushed the task of an already filed trajectory. */
+    public void addRun(String trajectoryId, String run) {
+        trajectories().updateOne(Filters.eq("_id", trajectoryId), Updates.addToSet("runs", run));
     }
 
     public void markPublished(String trajectoryId) {

@@ -74,7 +74,7 @@ class RunResourceTest {
 
         assertThat(report.getMap("tasks", String.class, Long.class)).isEqualTo(Map.of("graded", 4L,
                 "rightFirstAttempt", 1L, "right", 2L, "rescued", 1L, "waitingForRepair", 1L, "exhausted", 1L,
-                "deadLettered", 1L, "repairDeadLettered", 0L));
+                "failuresSentToRepair", 4L, "deadLettered", 1L, "repairDeadLettered", 0L));
         assertThat(report.getLong("trajectories.total")).isEqualTo(7);
         assertThat(report.getMap("experience.byRole.pubmedqa", String.class, Long.class))
                 .isEqualTo(Map.of("analyst", 2L, "solver", 2L));
@@ -86,8 +86,28 @@ class RunResourceTest {
                 .isEqualTo(Map.of("tasks-dlq", 1L, "trajectories-dlq", 1L));
         assertThat(report.getList("deadLetters.latest.reason", String.class))
                 .contains("missing answer").anySatisfy(reason -> assertThat(reason).contains("has no turns"));
+        assertThat(report.getMap("deadLetters.tasksBySubject", String.class, Long.class))
+                .isEqualTo(Map.of("pubmedqa", 1L));
+        assertThat(report.getMap("trajectories.firstAttemptsBySplit.train", String.class, Long.class))
+                .isEqualTo(Map.of("success", 1L, "failure", 3L));
+        assertThat(report.getMap("trajectories.bySubjectSplit.pubmedqa.train", String.class, Long.class))
+                .isEqualTo(Map.of("success", 2L, "failure", 5L));
         assertThat(report.getBoolean("repairLoop.reachable")).isFalse();
         assertThat(get(run + "-other").getLong("tasks.graded")).isEqualTo(1);
+    }
+
+    @Test
+    void aTaskPushedAgainInALaterRunCountsThereWithItsEarlierResult() throws Exception {
+        TrajectoryEvent first = inRun(Trajectories.pubmedqa(task("again"), "test", "yes", "yes"), run);
+        file(first);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> get(run).getLong("tasks.graded") == 1);
+
+        String later = run + "-later";
+        file(inRun(first, later));
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> get(later).getLong("tasks.graded") == 1);
+        assertThat(get(later).getLong("tasks.right")).isEqualTo(1);
+        assertThat(get(run).getLong("tasks.graded")).isEqualTo(1);
     }
 
     @Test
