@@ -12,10 +12,11 @@
 # gets only a few examples from 60 tasks), ITERA_FINETUNE_MIN_EXAMPLES (a training file's minimum:
 # 10, offline the threshold), ITERA_FINETUNE_EPOCHS (offline 5, else 3), ITERA_FINETUNE_LR_MULTIPLIER
 # (offline 5, else unset: the API's choice), ITERA_FINETUNE_BATCH_SIZE (unset),
-# ITERA_FINETUNE_MODE (from-base), ITERA_FINETUNE_BASE_MODEL (the run's ITERA_LLM_MODEL); the
-# evaluation settings come from the run.
+# ITERA_FINETUNE_MODE (from-base), ITERA_FINETUNE_BASE_MODEL (the run's ITERA_LLM_MODEL). The test
+# set is not a setting: each evaluation request names it (file, limit, and a run id of its own).
 
-ROUND_BEFORE=""   # the round evaluated as "before": the latest finished round, 0 for the base models
+ROUND_BEFORE=""      # the round evaluated as "before": the latest finished round, 0 for the base models
+ROUND_TEST_FILE=""   # the test tasks every evaluation of this run requests
 REPAIRS_PAUSED=0
 
 # round_state_file: where the next round's first train row is kept, per data set (the generated
@@ -84,12 +85,8 @@ round_configure() {
     export ITERA_FINETUNE_EPOCHS=${ITERA_FINETUNE_EPOCHS:-3}
   fi
   export ITERA_FINETUNE_BASE_MODEL=${ITERA_FINETUNE_BASE_MODEL:-$ITERA_LLM_MODEL}
-  export ITERA_FINETUNE_EVALUATION_FILE
-  ITERA_FINETUNE_EVALUATION_FILE=$(round_test_file)
-  export ITERA_FINETUNE_EVALUATION_SUBJECT=$SUBJECT
-  export ITERA_FINETUNE_EVALUATION_SETTING=$SETTING
-  export ITERA_FINETUNE_EVALUATION_LIMIT=$TEST_LIMIT
-  export ITERA_FINETUNE_EVALUATION_TIMEOUT=${TIMEOUT}s
+  # the test set goes with each evaluation request (round_driver evaluate --file ... --limit ...)
+  ROUND_TEST_FILE=$(round_test_file)
   # a local job trains on two cores: give it time
   export ITERA_FINETUNE_POLL_MAX=${ITERA_FINETUNE_POLL_MAX:-10s}
 }
@@ -122,7 +119,8 @@ round_latest_done() {
 round_before() {
   ROUND_BEFORE=$(round_latest_done)
   info "round: evaluating the team as it is (round $ROUND_BEFORE) on $TEST_LIMIT test tasks"
-  round_driver evaluate --round "$ROUND_BEFORE" --reuse | tee "$1/evaluation-before.txt" \
+  round_driver evaluate --round "$ROUND_BEFORE" --reuse --file "$ROUND_TEST_FILE" --limit "$TEST_LIMIT" \
+    --run "$RUN_ID.before" | tee "$1/evaluation-before.txt" \
     || die "the evaluation of round $ROUND_BEFORE failed (finetune-service log: $(service_log "$FINETUNE"))"
 }
 
@@ -139,7 +137,8 @@ round_after() {
   after=$(sed -n 's/^round=\([0-9][0-9]*\)$/\1/p' "$dir/round.txt" | tail -n 1)
   [[ -n "$after" ]] || die "the round driver did not say which round it ran"
   info "round: evaluating round $after on the same $TEST_LIMIT test tasks"
-  round_driver evaluate --round "$after" | tee "$dir/evaluation-after.txt" \
+  round_driver evaluate --round "$after" --file "$ROUND_TEST_FILE" --limit "$TEST_LIMIT" --run "$RUN_ID.after" \
+    | tee "$dir/evaluation-after.txt" \
     || die "the evaluation of round $after failed (finetune-service log: $(service_log "$FINETUNE"))"
   printf '\n' | tee -a "$dir/summary.txt"
   round_driver report --before "$ROUND_BEFORE" --after "$after" | tee -a "$dir/summary.txt"

@@ -1,5 +1,6 @@
 package org.itera.finetune.api;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.itera.finetune.evaluation.EvaluationException;
+import org.itera.finetune.evaluation.EvaluationRequest;
 import org.itera.finetune.evaluation.Evaluator;
 import org.itera.finetune.round.RoundRunner;
 import org.itera.finetune.round.RoundRunningException;
@@ -22,7 +24,9 @@ import org.itera.finetune.store.RoundStore;
 /**
  * {@code POST /rounds} starts a round (409 while one runs, 422 when no agent has enough
  * examples); {@code GET /rounds}, {@code GET /rounds/{n}} (with its jobs);
- * {@code POST /rounds/{n}/evaluate} pushes the evaluation tasks of round n (0 = base models).
+ * {@code POST /rounds/{n}/evaluate} pushes the evaluation tasks of round n (0 = base models): those
+ * of the JSON body ({@link EvaluationRequest}: setting, subject, rows or file, limit, run, timeout),
+ * the configured ones for what it leaves out.
  */
 @Path("/rounds")
 @Produces(MediaType.APPLICATION_JSON)
@@ -71,9 +75,10 @@ public class RoundResource {
 
     @POST
     @Path("/{round}/evaluate")
-    public Response evaluate(@PathParam("round") int round) {
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.WILDCARD})
+    public Response evaluate(@PathParam("round") int round, String body) {
         try {
-            return Response.accepted(evaluator.start(round)).build();
+            return Response.accepted(evaluator.start(round, EvaluationRequest.parse(body))).build();
         } catch (EvaluationException e) {
             return Response.status(e.status()).entity(Map.of("error", e.getMessage())).build();
         }

@@ -26,8 +26,13 @@ public final class EvaluationTasks {
 
     public static List<TaskEvent> load(Path file, Setting setting, String subject, int round, int limit)
             throws IOException {
+        return load(Files.readAllLines(file), file.toString(), setting, subject, round, limit);
+    }
+
+    /** The same from lines read already; {@code source} names them in errors. */
+    public static List<TaskEvent> load(List<String> lines, String source, Setting setting, String subject, int round,
+            int limit) throws IOException {
         List<TaskEvent> tasks = new ArrayList<>();
-        List<String> lines = Files.readAllLines(file);
         for (int i = 0; i < lines.size() && tasks.size() < limit; i++) {
             if (lines.get(i).isBlank()) {
                 continue;
@@ -47,7 +52,7 @@ public final class EvaluationTasks {
                 reasons.addAll(e.reasons());
             }
             if (!reasons.isEmpty()) {
-                throw new IOException(file + " line " + (i + 1) + ": " + String.join("; ", reasons));
+                throw new IOException(source + " line " + (i + 1) + ": " + String.join("; ", reasons));
             }
         }
         return tasks;

@@ -4,7 +4,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -28,7 +27,7 @@ import org.itera.finetune.store.RoundStore;
 import org.jboss.logging.Logger;
 
 /**
- * Evaluates a round: pushes the configured test-split tasks (of the configured setting) onto
+ * Evaluates a round: pushes the test-split tasks of the request (or the configured ones) onto
  * {@code tasks} with that round and the round's models ({@code models}: each agent's model
  * registered in the latest round up to n, else its base model; round 0 is the base team; a game
  * plays each trained role on its round model against the base opponent, as the setting's
@@ -64,46 +63,56 @@ public class Evaluator {
         this.settings = settings;
     }
 
-    /** Pushes the round's evaluation tasks and returns the evaluation as started. */
+    /** Pushes the configured evaluation tasks of the round and returns the evaluation as started. */
     public Document start(int round) {
-        FinetuneConfig.Evaluation evaluation = config.evaluation();
-        if (evaluation.file().isEmpty() || evaluation.subject().isEmpty()) {
-            throw new EvaluationException(400, "evaluation is not configured: set itera.finetune.evaluation.file and "
-                    + "itera.finetune.evaluation.subject (ITERA_FINETUNE_EVALUATION_FILE, ITERA_FINETUNE_EVALUATION_SUBJECT)");
-        }
-        String subject = evaluation.subject().get();
+        return start(round, EvaluationRequest.parse(null));
+    }
+
+    /** Pushes the round's evaluation tasks as the request says and returns the evaluation as started. */
+    public Document start(int round, EvaluationRequest request) {
+        EvaluationRequest.Resolved evaluation = request.resolve(config.evaluation());
+        String subject = evaluation.subject();
         Setting setting = setting(evaluation.setting(), subject);
         if (round < 0 || (round > 0 && rounds.find(round).isEmpty())) {
             throw new EvaluationException(404, "round " + round + " does not exist (0 evaluates the base models)");
         }
         TeamDefinition team = setting.team(subject);
         Map<String, String> models = models(team, round);
-        Map<String, String> base = models(team, 0);
-        List<TaskEvent> tasks = new java.util.ArrayList<>();
-        try {
-            for (TaskEvent task : EvaluationTasks.load(Path.of(evaluation.file().get()), setting, subject, round,
-                    evaluation.limit())) {
-                tasks.addAll(setting.evaluationTasks(task, models, base));
-            }
-        } catch (IOException | RuntimeException e) {
-            throw new EvaluationException(400, "evaluation tasks unreadable: " + e.getMessage());
-        }
+        List<TaskEvent> tasks = tasks(evaluation, setting, round, models, models(team, 0));
         if (!running.add(round)) {
             throw new EvaluationException(409, "round " + round + " is being evaluated");
         }
         try {
             Document started = new Document("_id", idOf(setting.name(), subject, round)).append("round", round)
                     .append("setting", setting.name()).append("subject", subject).append("models", models)
-                    .append("tasks", tasks.size()).append("status", "running").append("startedAt", new Date());
+                    .append("tasks", tasks.size()).append("source", evaluation.source()).append("run", evaluation.run())
+                    .append("status", "running").append("startedAt", new Date());
             store.save(started);
             tasks.forEach(publisher::publish);
             List<String> ids = tasks.stream().map(t -> TrajectoryEvent.idFor(t, 0)).toList();
-            executor.execute(() -> await(started, setting, ids));
+            executor.execute(() -> await(started, setting, ids, evaluation.timeout()));
             return started;
         } catch (RuntimeException e) {
             running.remove(round);
             throw e;
         }
+    }
+
+    private List<TaskEvent> tasks(EvaluationRequest.Resolved evaluation, Setting setting, int round,
+            Map<String, String> models, Map<String, String> base) {
+        List<TaskEvent> tasks = new java.util.ArrayList<>();
+        try {
+            for (TaskEvent task : EvaluationTasks.load(evaluation.lines(), evaluation.source(), setting,
+                    evaluation.subject(), round, evaluation.limit())) {
+                setting.evaluationTasks(task, models, base).forEach(t -> tasks.add(t.withRun(evaluation.run())));
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new EvaluationException(400, "evaluation tasks unreadable: " + e.getMessage());
+        }
+        if (tasks.isEmpty()) {
+            throw new EvaluationException(400, "no evaluation tasks in " + evaluation.source());
+        }
+        return tasks;
     }
 
     /** {@code <subject>@r<round>}, with {@code <setting>/} in front for a setting other than problem solving. */
@@ -130,9 +139,9 @@ public class Evaluator {
         return models;
     }
 
-    private void await(Document evaluation, Setting setting, List<String> ids) {
+    private void await(Document evaluation, Setting setting, List<String> ids, java.time.Duration timeout) {
         int round = evaluation.getInteger("round");
-        Instant deadline = Instant.now().plus(config.evaluation().timeout());
+        Instant deadline = Instant.now().plus(timeout);
         try {
             List<Document> graded = store.graded(ids);
             while (graded.size() < ids.size() && Instant.now().isBefore(deadline)) {

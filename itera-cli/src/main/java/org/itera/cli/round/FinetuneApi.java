@@ -38,6 +38,17 @@ final class FinetuneApi {
         return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
+    /** POST of a JSON body. */
+    Reply post(String path, JsonNode body) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)));
+    }
+
+    /** A new JSON object for a request body. */
+    static com.fasterxml.jackson.databind.node.ObjectNode object() {
+        return JSON.createObjectNode();
+    }
+
     /** GET that must answer 200. */
     JsonNode read(String path) throws IOException, InterruptedException {
         Reply reply = get(path);

@@ -81,6 +81,17 @@ public final class RoundDriver {
         return OK;
     }
 
+    /** The body of {@code POST /rounds/{n}/evaluate}: what the options name (the service's defaults for the rest). */
+    private com.fasterxml.jackson.databind.JsonNode evaluationRequest() {
+        var body = FinetuneApi.object().put("setting", options.setting());
+        options.subject().ifPresent(subject -> body.put("subject", subject));
+        options.file().ifPresent(file -> body.put("file", file));
+        options.limit().ifPresent(limit -> body.put("limit", limit));
+        options.run().ifPresent(run -> body.put("run", run));
+        body.put("timeoutSeconds", options.timeoutSeconds());
+        return body;
+    }
+
     /** Evaluates {@code round} and waits for its result. */
     int evaluate(int round) throws IOException, InterruptedException {
         Optional<String> subject = options.subject();
@@ -90,7 +101,7 @@ public final class RoundDriver {
             earlier.get().rateLines().forEach(out::println);
             return OK;
         }
-        FinetuneApi.Reply started = api.post("/rounds/" + round + "/evaluate");
+        FinetuneApi.Reply started = api.post("/rounds/" + round + "/evaluate", evaluationRequest());
         if (started.status() == 409) {
             err.println("round " + round + " is being evaluated already; waiting for it");
         } else if (started.status() != 202 && started.status() != 200) {

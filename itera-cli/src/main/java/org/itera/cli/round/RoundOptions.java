@@ -5,13 +5,16 @@ import org.itera.core.event.TaskEvent;
 
 /** The options of {@code round-driver}; see {@link #HELP}. */
 record RoundOptions(String command, String finetune, Optional<Integer> round, Optional<String> subject,
-        String setting, long timeoutSeconds, long pollMillis, boolean reuse, int before, int after) {
+        String setting, long timeoutSeconds, long pollMillis, boolean reuse, int before, int after,
+        Optional<String> file, Optional<Integer> limit, Optional<String> run) {
 
     static final String HELP = """
             usage: round-driver <command> --finetune URL [options]
-              evaluate --round N [--subject S] [--setting S] [--reuse]
+              evaluate --round N [--subject S] [--setting S] [--file F] [--limit N] [--run ID] [--reuse]
                   evaluates round N (0 = the base models) through POST /rounds/N/evaluate and waits
-                  for it; with --reuse a finished evaluation of round N is shown instead of rerun
+                  for it: the first N rows of the JSONL file F (a path finetune-service can read; without
+                  --file, the service's configured set), the tasks marked with run ID; with --reuse a
+                  finished evaluation of round N is shown instead of rerun
               train
                   starts a fine-tuning round (POST /rounds) and waits until every job of it ended;
                   the last output line is round=N. Exit 3 when no agent has enough examples.
@@ -37,6 +40,9 @@ record RoundOptions(String command, String finetune, Optional<Integer> round, Op
         boolean reuse = false;
         Integer before = null;
         Integer after = null;
+        String file = null;
+        Integer limit = null;
+        String run = null;
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -49,6 +55,9 @@ record RoundOptions(String command, String finetune, Optional<Integer> round, Op
                 case "--before" -> before = number(args, ++i, arg);
                 case "--after" -> after = number(args, ++i, arg);
                 case "--reuse" -> reuse = true;
+                case "--file" -> file = value(args, ++i, arg);
+                case "--limit" -> limit = number(args, ++i, arg);
+                case "--run" -> run = value(args, ++i, arg);
                 default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
             }
         }
@@ -62,7 +71,9 @@ record RoundOptions(String command, String finetune, Optional<Integer> round, Op
             default -> throw new IllegalArgumentException("unknown command '" + command + "'");
         }
         return new RoundOptions(command, finetune, Optional.ofNullable(round), Optional.ofNullable(subject), setting,
-                timeout, poll, reuse, before == null ? 0 : before, after == null ? 0 : after);
+                timeout, poll, reuse, before == null ? 0 : before, after == null ? 0 : after,
+                Optional.ofNullable(file).map(f -> java.nio.file.Path.of(f).toAbsolutePath().toString()),
+                Optional.ofNullable(limit), Optional.ofNullable(run));
     }
 
     private static void require(boolean condition, String message) {

@@ -79,6 +79,21 @@ class RoundDriverTest {
     }
 
     @Test
+    void evaluateSendsTheTestSetWithTheRequest() throws Exception {
+        service.on("GET /evaluations", 200, "[]").on("GET /evaluations", 200, DONE_R0)
+                .on("POST /rounds/0/evaluate", 202, "{\"round\":0,\"tasks\":50,\"status\":\"running\"}");
+
+        assertThat(run("evaluate", "--round", "0", "--file", "/data/test.jsonl", "--limit", "50", "--run", "run-7.before"))
+                .isEqualTo(RoundDriver.OK);
+
+        var body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(service.lastBody("POST /rounds/0/evaluate"));
+        assertThat(body.get("file").asText()).isEqualTo("/data/test.jsonl");
+        assertThat(body.get("limit").asInt()).isEqualTo(50);
+        assertThat(body.get("run").asText()).isEqualTo("run-7.before");
+        assertThat(body.get("setting").asText()).isEqualTo("problem-solving");
+    }
+
+    @Test
     void reuseShowsAFinishedEvaluationWithoutRunningItAgain() {
         service.on("GET /evaluations", 200, DONE_R0);
 

@@ -25,12 +25,14 @@ final class ScriptedFinetuneService implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, Deque<Reply>> scripts = new HashMap<>();
     private final List<String> received = new ArrayList<>();
+    private final Map<String, String> bodies = new HashMap<>();
 
     ScriptedFinetuneService() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             String key = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
-            Reply reply = next(key);
+            String requestBody = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            Reply reply = next(key, requestBody);
             byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
@@ -54,8 +56,14 @@ final class ScriptedFinetuneService implements AutoCloseable {
         return List.copyOf(received);
     }
 
-    private synchronized Reply next(String key) {
+    /** The body of the last request of this method and path ("" when none had one). */
+    synchronized String lastBody(String methodAndPath) {
+        return bodies.getOrDefault(methodAndPath, "");
+    }
+
+    private synchronized Reply next(String key, String requestBody) {
         received.add(key);
+        bodies.put(key, requestBody);
         Deque<Reply> script = scripts.get(key);
         if (script == null || script.isEmpty()) {
             return new Reply(404, "{\"error\":\"not scripted: " + key + "\"}");
