@@ -8,14 +8,13 @@ import jakarta.ws.rs.WebApplicationException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.OptionalInt;
-import java.util.concurrent.ThreadLocalRandom;
+import org.itera.core.retry.Backoff;
 import java.util.concurrent.TimeoutException;
 
 /**
- * When to try an LLM call again and how long to wait: 429, 408 and 5xx answers, timeouts and
- * dropped connections are retried with exponential backoff and "equal" jitter (a random pause
- * between half of {@code min(max, initial * 2^(attempt-1))} and all of it, so a rate-limited call
- * always waits); anything else (a bad request, a wrong key, an unknown model) fails at once.
+ * When to try an LLM call again: 429, 408 and 5xx answers, timeouts and dropped connections are
+ * retried, on Itera's one schedule ({@link Backoff}: exponential backoff with equal jitter);
+ * anything else (a bad request, a wrong key, an unknown model) fails at once.
  */
 public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
 
@@ -23,10 +22,14 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
         return new RetryPolicy(Math.max(1, retry.maxAttempts()), retry.initialBackoff(), retry.maxBackoff());
     }
 
+    /** The schedule of these settings. */
+    public Backoff backoff() {
+        return new Backoff(maxAttempts, initialBackoff, maxBackoff);
+    }
+
     /** The pause before attempt {@code attempt + 1}, after {@code attempt} (1-based) failed. */
     public Duration backoffAfter(int attempt) {
-        long cap = Math.max(1, Math.min(maxBackoff.toMillis(), initialBackoff.toMillis() << Math.min(Math.max(attempt, 1) - 1, 20)));
-        return Duration.ofMillis(ThreadLocalRandom.current().nextLong(cap / 2, cap + 1));
+        return backoff().pauseAfter(attempt);
     }
 
     public static boolean isRetryable(Throwable error) {

@@ -138,59 +138,13 @@ class RetryPolicyTest {
         assertThat(RetryPolicy.statusOf(outer)).hasValue(500);
     }
 
-    /** min(max, initial * 2^(attempt - 1)) in milliseconds, computed without overflow. */
-    private static long capFor(RetryPolicy policy, int attempt) {
-        double doubled = policy.initialBackoff().toMillis() * Math.pow(2, attempt - 1);
-        return (long) Math.min(policy.maxBackoff().toMillis(), doubled);
-    }
-
-    @ParameterizedTest(name = "after attempt {0}")
-    @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8, 10, 20, 21, 30, 40, 63, 64, 100, 1000})
-    void backoffStaysBetweenHalfTheCapAndTheCap(int attempt) {
-        long cap = capFor(POLICY, attempt);
-
+    @Test
+    void pausesFollowIterasOneSchedule() {
         for (int i = 0; i < 300; i++) {
-            long pause = POLICY.backoffAfter(attempt).toMillis();
-            assertThat(pause).as("pause after attempt %d", attempt).isBetween(cap / 2, cap);
+            assertThat(POLICY.backoffAfter(3)).isBetween(POLICY.backoff().capAfter(3).dividedBy(2), POLICY.backoff().capAfter(3));
         }
-    }
-
-    @Test
-    void theCapDoublesUntilTheMaximum() {
-        assertThat(capFor(POLICY, 1)).isEqualTo(100);
-        assertThat(capFor(POLICY, 3)).isEqualTo(400);
-        for (int i = 0; i < 300; i++) {
-            assertThat(POLICY.backoffAfter(1)).isBetween(Duration.ofMillis(50), Duration.ofMillis(100));
-            assertThat(POLICY.backoffAfter(3)).isBetween(Duration.ofMillis(200), Duration.ofMillis(400));
-        }
-    }
-
-    @Test
-    void backoffNeverExceedsTheMaximumForManyAttempts() {
-        RetryPolicy policy = new RetryPolicy(50, Duration.ofMillis(500), Duration.ofSeconds(20));
-
-        for (int attempt = 1; attempt <= 40; attempt++) {
-            for (int i = 0; i < 50; i++) {
-                assertThat(policy.backoffAfter(attempt)).isLessThanOrEqualTo(Duration.ofSeconds(20))
-                        .isGreaterThanOrEqualTo(Duration.ofMillis(Math.min(250L << (attempt - 1), 10_000)));
-            }
-        }
-    }
-
-    @Test
-    void backoffIsJittered() {
-        long distinct = Stream.generate(() -> POLICY.backoffAfter(10)).limit(200).distinct().count();
-
-        assertThat(distinct).isGreaterThan(10);
-    }
-
-    @Test
-    void aLargeInitialBackoffIsCappedFromTheFirstAttempt() {
-        RetryPolicy policy = new RetryPolicy(3, Duration.ofSeconds(30), Duration.ofSeconds(10));
-
-        for (int i = 0; i < 100; i++) {
-            assertThat(policy.backoffAfter(1)).isBetween(Duration.ofSeconds(5), Duration.ofSeconds(10));
-        }
+        assertThat(POLICY.backoff()).isEqualTo(new org.itera.core.retry.Backoff(POLICY.maxAttempts(),
+                POLICY.initialBackoff(), POLICY.maxBackoff()));
     }
 
     @Test
