@@ -62,7 +62,7 @@
 # services' 0.7), ITERA_LLM_MAX_TOKENS (256 offline, else the services' 1024), ITERA_CONCURRENCY
 # (4 offline, else the generator's 32), ITERA_REPAIR_CONCURRENCY (6 offline, else the
 # feedback-service's 16), ITERA_LLM_TIMEOUT (300s offline, else the services' 120s),
-# ITERA_REPAIR_MAX_ATTEMPTS (2; given to filter and feedback), KAFKA_PORT (9092),
+# ITERA_REPAIR_MAX_ATTEMPTS (2; filter-service decides the budget), KAFKA_PORT (9092),
 # MONGO_PORT (27017), ITERA_HOME (<repo>/.itera), ITERA_REBUILD, ITERA_GENERATOR_PORT (8081),
 # ITERA_FILTER_PORT (8082), ITERA_FEEDBACK_PORT (8083), ITERA_MODEL_SERVER_PORT (8090),
 # ITERA_MODELS_DIR (~/.cache/itera/models), ITERA_MODEL_SERVER_DATA (<ITERA_HOME>/model-server:

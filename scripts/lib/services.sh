@@ -11,7 +11,7 @@
 # ITERA_SERVICE_START_TIMEOUT (120), ITERA_SERVICE_STOP_TIMEOUT (30). The services read
 # KAFKA_BOOTSTRAP_SERVERS, MONGODB_URI, OPENAI_BASE_URL, OPENAI_API_KEY, ITERA_LLM_MODEL,
 # ITERA_LLM_TEMPERATURE, ITERA_LLM_MAX_TOKENS, ITERA_CONCURRENCY and ITERA_REPAIR_MAX_ATTEMPTS
-# (filter and feedback must agree on it) from the environment they are started in; model-server
+# (filter-service's alone) from the environment they are started in; model-server
 # reads ITERA_MODELS_DIR, ITERA_MODEL_SERVER_DATA, ITERA_MODEL_THREADS, ITERA_MODEL_CTX and
 # ITERA_MODEL_PARALLEL.
 
@@ -88,9 +88,9 @@ service_settings() {
       service_llm_sampling
       ;;
     feedback-service)
-      printf 'KAFKA_BOOTSTRAP_SERVERS=%s\nMONGODB_URI=%s\nOPENAI_BASE_URL=%s\nITERA_LLM_MODEL=%s\nOPENAI_API_KEY=%s\nITERA_REPAIR_MAX_ATTEMPTS=%s\n' \
+      printf 'KAFKA_BOOTSTRAP_SERVERS=%s\nMONGODB_URI=%s\nOPENAI_BASE_URL=%s\nITERA_LLM_MODEL=%s\nOPENAI_API_KEY=%s\n' \
         "${KAFKA_BOOTSTRAP_SERVERS:-}" "${MONGODB_URI:-}" "${OPENAI_BASE_URL:-}" "${ITERA_LLM_MODEL:-}" \
-        "$([[ -n "${OPENAI_API_KEY:-}" ]] && echo set || echo unset)" "${ITERA_REPAIR_MAX_ATTEMPTS:-default}"
+        "$([[ -n "${OPENAI_API_KEY:-}" ]] && echo set || echo unset)"
       service_llm_sampling
       ;;
     model-server)

@@ -18,6 +18,7 @@ public class RepairBeans {
     @Produces
     @Singleton
     RepairPolicy policy(RepairConfig config) {
-        return new RepairPolicy(RepairPolicy.Order.parse(config.policy()), config.maxAttempts());
+        // the repair budget is filter-service's alone: it sends a failure only while its task has one
+        return RepairPolicy.unbounded(RepairPolicy.Order.parse(config.policy()));
     }
 }

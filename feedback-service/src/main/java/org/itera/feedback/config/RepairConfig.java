@@ -5,13 +5,13 @@ import io.smallrye.config.WithDefault;
 import java.util.Map;
 import java.util.Optional;
 
-/** The repair loop: budget, which roles to repair, and the models of its steps. */
+/**
+ * The repair loop: which roles to repair, and the models of its steps. How many repairs a task gets
+ * is not here: filter-service decides it (ITERA_REPAIR_MAX_ATTEMPTS) and sends only the failures
+ * that still have a repair left.
+ */
 @ConfigMapping(prefix = "itera.repair")
 public interface RepairConfig {
-
-    /** Repairs per task after the generated attempt. */
-    @WithDefault("2")
-    int maxAttempts();
 
     /** {@code non-final-in-order}, {@code all-in-order} or {@code final-only}. */
     @WithDefault("non-final-in-order")

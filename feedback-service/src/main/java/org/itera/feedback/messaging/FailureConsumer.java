@@ -76,11 +76,10 @@ public class FailureConsumer {
     void handle(String payload) throws JsonProcessingException {
         TrajectoryEvent failed = FailureReader.read(payload, settings).trajectory();
         int attempt = failed.attempt() + 1;
-        Optional<RepairPlan> plan = policy.hasBudgetAfter(failed.attempt())
-                ? settings.of(failed.task()).repairPlan(failed, policy, attempt) : Optional.empty();
+        Optional<RepairPlan> plan = settings.of(failed.task()).repairPlan(failed, policy, attempt);
         if (plan.isEmpty()) {
-            metrics.skipped("no-budget");
-            LOG.infof("trajectory %s is past the repair budget of %d; not repaired", failed.id(), policy.maxRepairs());
+            metrics.skipped("no-plan");
+            LOG.infof("trajectory %s: its setting has no repair for it; not repaired", failed.id());
             return;
         }
         String role = plan.get().role().name();

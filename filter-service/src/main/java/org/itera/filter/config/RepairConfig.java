@@ -3,8 +3,8 @@ package org.itera.filter.config;
 import io.smallrye.config.ConfigMapping;
 
 /**
- * The repair budget, shared with feedback-service: a failed trajectory of attempt {@code n}
- * (0 = generated, n = n-th repair) may be repaired again only while {@code n < maxAttempts}.
+ * The repair budget, decided here and nowhere else: a failed trajectory of attempt {@code n}
+ * (0 = generated, n = n-th repair) goes to {@code failures} only while {@code n < maxAttempts}.
  */
 @ConfigMapping(prefix = "itera.repair")
 public interface RepairConfig {

@@ -27,6 +27,11 @@ public final class RepairPolicy {
     private final Order order;
     private final int maxRepairs;
 
+    /** Every repair the caller asks for (the budget is decided elsewhere: filter-service routes a failure only while its task has one). */
+    public static RepairPolicy unbounded(Order order) {
+        return new RepairPolicy(order, Integer.MAX_VALUE);
+    }
+
     public RepairPolicy(Order order, int maxRepairs) {
         if (maxRepairs < 0) {
             throw new IllegalArgumentException("the repair budget must not be negative");

@@ -16,6 +16,7 @@ import org.itera.core.json.Json;
 import org.itera.core.run.RunIds;
 import org.itera.core.setting.Setting;
 import org.itera.core.setting.SettingRegistry;
+import org.itera.core.team.TeamDefinition;
 
 /**
  * Checks tasks before they are run, wherever they come from (REST, the topic, the CLI), and parses
@@ -144,7 +145,7 @@ public final class TaskValidator {
         if (model == null || model.isBlank()) {
             reasons.add("model of agent '" + agent + "' is blank");
         }
-        if (subject != null && !agent.startsWith(subject + "-")) {
+        if (subject != null && !TeamDefinition.isAgentOf(subject, agent)) {
             reasons.add("models names agent '" + agent + "', which is not of subject " + subject
                     + " (agent ids are <subject>-<role>)");
         }

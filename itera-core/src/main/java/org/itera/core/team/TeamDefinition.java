@@ -64,6 +64,11 @@ public record TeamDefinition(String setting, String subject, String description,
         return subject + "-" + role;
     }
 
+    /** Whether {@code agentId} names an agent of {@code subject} (of the form {@link #agentId}). */
+    public static boolean isAgentOf(String subject, String agentId) {
+        return agentId.startsWith(agentId(subject, ""));
+    }
+
     /** The agent ids of every role, in speaking order. */
     @JsonIgnore
     public List<String> agentIds() {
