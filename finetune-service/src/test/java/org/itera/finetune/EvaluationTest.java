@@ -57,13 +57,15 @@ class EvaluationTest {
             trajectories.insertMany(List.of(graded("physics-eval/1@r0#0", true), graded("physics-eval/2@r0#0", true),
                     graded("physics-eval/3@r0#0", false), graded("physics-eval/4@r1#0", true),
                     graded("physics-eval/5@r0#0", false), new Document("_id", "physics-eval/4@r0#1").append("correct", false)));
-            Thread.sleep(1500);
+            // the evaluator counts its own three graded tasks (not round 1's, another task's, or a repair) and waits
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> evaluation().path("graded").asInt() == 3);
             assertThat(evaluation().get("status").asText()).isEqualTo("running");
 
             trajectories.insertOne(graded("physics-eval/4@r0#0", true));
             Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> "done".equals(evaluation().get("status").asText()));
             JsonNode done = evaluation();
             assertThat(done.get("n").asInt()).isEqualTo(4);
+            assertThat(done.get("graded").asInt()).isEqualTo(4);
             assertThat(done.get("accuracy").asDouble()).isEqualTo(0.75);
             assertThat(done.at("/ci95/low").asDouble()).isCloseTo(0.3006, within(0.001));
             assertThat(done.at("/ci95/high").asDouble()).isCloseTo(0.9544, within(0.001));

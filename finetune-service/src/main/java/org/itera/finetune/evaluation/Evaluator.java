@@ -144,10 +144,16 @@ public class Evaluator {
         Instant deadline = Instant.now().plus(timeout);
         try {
             List<Document> graded = store.graded(ids);
+            int reported = -1;
             while (graded.size() < ids.size() && Instant.now().isBefore(deadline)) {
+                if (graded.size() != reported) {
+                    reported = graded.size();
+                    store.save(evaluation.append("graded", reported)); // progress for GET /evaluations
+                }
                 Thread.sleep(500);
                 graded = store.graded(ids);
             }
+            evaluation.append("graded", graded.size());
             Document score = EvaluationScore.of(setting, graded);
             score.forEach(evaluation::append);
             store.save(evaluation.append("status", graded.size() == ids.size() ? "done" : "incomplete")

@@ -31,10 +31,6 @@ public final class TeamRunner {
         return settings.catalog();
     }
 
-    public PromptRenderer renderer() {
-        return new PromptRenderer(catalog().prompts());
-    }
-
     public SettingRegistry settings() {
         return settings;
     }

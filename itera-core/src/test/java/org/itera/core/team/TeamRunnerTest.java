@@ -213,8 +213,7 @@ class TeamRunnerTest {
     }
 
     @Test
-    void theRunnerExposesItsCatalogueAndRenderer() {
-        assertThat(runner.catalog()).isSameAs(TeamCatalog.standard());
-        assertThat(runner.renderer()).isNotNull();
+    void theRunnerExposesTheCatalogueOfItsSettings() {
+        assertThat(runner.catalog()).isSameAs(runner.settings().catalog()).isSameAs(TeamCatalog.standard());
     }
 }
