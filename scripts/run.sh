@@ -87,39 +87,30 @@ source "$REPO/scripts/lib/round.sh"
 INFRA="$REPO/scripts/infra.sh"
 CLI_TARGET="$REPO/itera-cli/target"
 
-# Offline (the default) when no endpoint is given: the services talk to the local model-server.
+# Offline (the default) when no endpoint is given: the services talk to the local model-server
+# with the defaults of their `offline` Quarkus profile (the model's alias, greedy decoding, short
+# replies, 4 tasks and 6 repairs at once, longer timeouts, the local round's fine-tuning settings:
+# `%offline.` in each service's application.properties); an ITERA_* variable set here still wins.
 OFFLINE=0
 if [[ -z "${OPENAI_BASE_URL:-}" ]]; then
   OFFLINE=1
+  export QUARKUS_PROFILE=prod,offline
   export OPENAI_BASE_URL="http://127.0.0.1:${MODEL_SERVER_PORT}/v1"
-  # the alias model-server serves SmolLM2-135M-Instruct under; a small model wants short answers.
-  # Greedy decoding: the 135M model is more often right with it (27.5% vs 21% on d1s1-add), and
-  # it makes an evaluation repeatable (the same 80 tasks gave the same 80 replies twice), so a
-  # round's before/after differs only by the models (docs/results.md)
-  export ITERA_LLM_MODEL=${ITERA_LLM_MODEL:-smollm2-135m}
-  export ITERA_LLM_MAX_TOKENS=${ITERA_LLM_MAX_TOKENS:-256}
-  export ITERA_LLM_TEMPERATURE=${ITERA_LLM_TEMPERATURE:-0}
-  # model-server answers 4 requests at once and queues the rest: a call's time includes its wait
-  # in that queue, so fewer tasks in flight and a longer timeout than for a hosted endpoint
-  export ITERA_CONCURRENCY=${ITERA_CONCURRENCY:-4}
-  # 6 repairs at once keep model-server's 4 slots full once the first attempts are done (with 2,
-  # the repair loop left 2 slots idle: 25.0 min for the train phase against 21.6 with 6, same
-  # decisions, docs/results.md); the feedback-service's own default is 16
-  export ITERA_REPAIR_CONCURRENCY=${ITERA_REPAIR_CONCURRENCY:-6}
-  export ITERA_LLM_TIMEOUT=${ITERA_LLM_TIMEOUT:-300s}
+  # the alias model-server serves SmolLM2-135M-Instruct under (the profile's default too)
+  ITERA_LLM_MODEL=${ITERA_LLM_MODEL:-smollm2-135m}
   # model-server's files, jobs and fine-tuned models belong to this home: a job left queued by an
   # interrupted run in another home must not resume (and take the cores) in this one
   export ITERA_MODEL_SERVER_DATA=${ITERA_MODEL_SERVER_DATA:-$ITERA_HOME/model-server}
 else
   export OPENAI_BASE_URL
-  export ITERA_LLM_MODEL=${ITERA_LLM_MODEL:-gpt-4o-mini}
-  [[ -n "${ITERA_LLM_MAX_TOKENS:-}" ]] && export ITERA_LLM_MAX_TOKENS
-  [[ -n "${ITERA_LLM_TEMPERATURE:-}" ]] && export ITERA_LLM_TEMPERATURE
+  ITERA_LLM_MODEL=${ITERA_LLM_MODEL:-gpt-4o-mini}
 fi
 export KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:${KAFKA_PORT}"
 export MONGODB_URI="mongodb://127.0.0.1:${MONGO_PORT:-27017}"
 [[ -n "${OPENAI_API_KEY:-}" ]] && export OPENAI_API_KEY
-[[ -n "${ITERA_CONCURRENCY:-}" ]] && export ITERA_CONCURRENCY
+for setting in ITERA_LLM_MODEL ITERA_LLM_MAX_TOKENS ITERA_LLM_TEMPERATURE ITERA_LLM_TIMEOUT ITERA_CONCURRENCY; do
+  [[ -n "${!setting:-}" ]] && export "${setting?}"
+done
 [[ -n "${ITERA_REPAIR_CONCURRENCY:-}" ]] && export ITERA_REPAIR_CONCURRENCY
 [[ -n "${ITERA_REPAIR_MAX_ATTEMPTS:-}" ]] && export ITERA_REPAIR_MAX_ATTEMPTS
 

@@ -71,24 +71,15 @@ round_test_file() {
 # round_configure: the finetune-service's settings for this run.
 round_configure() {
   export ITERA_FINETUNE_AUTO=false
-  if (( OFFLINE )); then
-    # model-server trains on any number of examples; the actor-critic critic gets few (3 of 60
-    # train tasks on the local model, docs/results.md)
-    export ITERA_FINETUNE_THRESHOLD=${ITERA_FINETUNE_THRESHOLD:-3}
-    export ITERA_FINETUNE_MIN_EXAMPLES=${ITERA_FINETUNE_MIN_EXAMPLES:-$ITERA_FINETUNE_THRESHOLD}
-    # a few dozen examples: more passes at a higher rate than for a hosted model (1e-3 with
-    # model-server's base rate of 2e-4; docs/results.md has what 3 epochs at 2e-4 did)
-    export ITERA_FINETUNE_EPOCHS=${ITERA_FINETUNE_EPOCHS:-5}
-    export ITERA_FINETUNE_LR_MULTIPLIER=${ITERA_FINETUNE_LR_MULTIPLIER:-5}
-  else
+  # offline, finetune-service's `offline` profile has the local round's settings (threshold 3,
+  # 5 epochs at 5x model-server's base rate, polls every 10 s at most: docs/results.md)
+  if (( ! OFFLINE )); then
     export ITERA_FINETUNE_THRESHOLD=${ITERA_FINETUNE_THRESHOLD:-10}
     export ITERA_FINETUNE_EPOCHS=${ITERA_FINETUNE_EPOCHS:-3}
+    export ITERA_FINETUNE_BASE_MODEL=${ITERA_FINETUNE_BASE_MODEL:-$ITERA_LLM_MODEL}
   fi
-  export ITERA_FINETUNE_BASE_MODEL=${ITERA_FINETUNE_BASE_MODEL:-$ITERA_LLM_MODEL}
   # the test set goes with each evaluation request (round_driver evaluate --file ... --limit ...)
   ROUND_TEST_FILE=$(round_test_file)
-  # a local job trains on two cores: give it time
-  export ITERA_FINETUNE_POLL_MAX=${ITERA_FINETUNE_POLL_MAX:-10s}
 }
 
 # round_setup_trainer: offline, the local trainer's virtual environment (idempotent).

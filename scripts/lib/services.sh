@@ -80,6 +80,7 @@ service_ready() {
 # service_settings NAME: the settings NAME takes from this shell, one per line (the API key only
 # as set/unset), to tell when a reused service runs with other ones.
 service_settings() {
+  printf 'QUARKUS_PROFILE=%s\n' "${QUARKUS_PROFILE:-prod}"
   case "$1" in
     generator-service)
       printf 'KAFKA_BOOTSTRAP_SERVERS=%s\nOPENAI_BASE_URL=%s\nITERA_LLM_MODEL=%s\nOPENAI_API_KEY=%s\nITERA_CONCURRENCY=%s\n' \
