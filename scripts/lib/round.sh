@@ -119,7 +119,7 @@ round_before() {
 round_after() {
   local dir=$1 rc=0 after
   info "round: fine-tuning every agent with at least $ITERA_FINETUNE_THRESHOLD new examples"
-  round_driver train | tee "$dir/round.txt" || rc=$?
+  round_driver train --run "$RUN_ID" | tee "$dir/round.txt" || rc=$?
   if (( rc == 3 )); then
     warn "no agent had enough new examples for a round; run again with a larger --limit"
     return 0

@@ -167,8 +167,12 @@ class FinetuneRoundTest {
     @Order(3)
     void anExplicitRoundRetriesTheFailedAgentAndASecondRequestMeanwhileGets409() {
         new FineTuningMock(llm.server()).upload(1500);
-        JsonNode started = json(given().post("/rounds").then().statusCode(200).extract().asString());
+        given().body("{\"run\": \"a b\"}").post("/rounds").then().statusCode(400);
+        JsonNode started = json(given().body("{\"run\": \"run-rounds-test\"}").post("/rounds")
+                .then().statusCode(200).extract().asString());
         assertThat(started.get("round").asInt()).isEqualTo(2);
+        assertThat(db.getCollection("finetune_rounds").find(new Document("_id", 2)).first().getString("run"))
+                .isEqualTo("run-rounds-test");
         assertThat(started.get("agents")).extracting(JsonNode::asText).containsExactly("physics-synthesizer");
         given().post("/rounds").then().statusCode(409);
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->

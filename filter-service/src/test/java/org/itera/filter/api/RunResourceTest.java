@@ -3,6 +3,9 @@ package org.itera.filter.api;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -12,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.awaitility.Awaitility;
+import org.bson.Document;
 import org.itera.core.event.TaskEvent;
 import org.itera.core.event.TrajectoryEvent;
 import org.itera.core.json.Json;
@@ -108,6 +112,28 @@ class RunResourceTest {
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> get(later).getLong("tasks.graded") == 1);
         assertThat(get(later).getLong("tasks.right")).isEqualTo(1);
         assertThat(get(run).getLong("tasks.graded")).isEqualTo(1);
+    }
+
+    @Test
+    void aRoundsPhaseFollowsFinetuneServicesEvaluationsAndRound() {
+        try (MongoClient mongo = MongoClients.create(MongoServerResource.connectionString())) {
+            MongoDatabase db = mongo.getDatabase("itera");
+            assertThat(get(run).getMap("round")).isNull();
+            db.getCollection("evaluations").insertOne(new Document("_id", "before-" + run).append("run", run + ".before")
+                    .append("status", "running"));
+            assertThat(get(run).getString("round.phase")).isEqualTo("evaluating-before");
+            db.getCollection("evaluations").updateOne(new Document("_id", "before-" + run),
+                    new Document("$set", new Document("status", "done").append("accuracy", 0.225)));
+            assertThat(get(run).getString("round.phase")).isEqualTo("tasks");
+            assertThat(get(run).getDouble("round.before.accuracy")).isEqualTo(0.225);
+            db.getCollection("finetune_rounds").insertOne(new Document("_id", 9000 + Math.abs(run.hashCode() % 1000))
+                    .append("run", run).append("status", "running"));
+            assertThat(get(run).getString("round.phase")).isEqualTo("fine-tuning");
+            db.getCollection("evaluations").insertOne(new Document("_id", "after-" + run).append("run", run + ".after")
+                    .append("status", "done").append("accuracy", 0.575));
+            assertThat(get(run).getString("round.phase")).isEqualTo("done");
+            assertThat(get(run).getDouble("round.after.accuracy")).isEqualTo(0.575);
+        }
     }
 
     @Test

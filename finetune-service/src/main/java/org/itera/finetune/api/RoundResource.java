@@ -45,9 +45,16 @@ public class RoundResource {
     }
 
     @POST
-    public Response start() {
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.WILDCARD})
+    public Response start(String body) {
+        String run;
         try {
-            RoundStart start = runner.start("api");
+            run = runOf(body);
+        } catch (IllegalArgumentException e) {
+            return Response.status(400).entity(Map.of("error", e.getMessage())).build();
+        }
+        try {
+            RoundStart start = runner.start("api", run);
             if (start.round() == null) {
                 return Response.status(422).entity(Map.of("error", "no agent has enough untrained examples",
                         "untrained", start.untrained())).build();
@@ -56,6 +63,24 @@ public class RoundResource {
         } catch (RoundRunningException e) {
             return Response.status(409).entity(Map.of("error", e.getMessage())).build();
         }
+    }
+
+    /** The optional {@code run} of a {@code POST /rounds} body ({@code {"run": "<id>"}}); null without one. */
+    private static String runOf(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        com.fasterxml.jackson.databind.JsonNode node;
+        try {
+            node = org.itera.core.json.Json.mapper().readTree(body);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("the body is not JSON: {\"run\": \"<id>\"} or nothing");
+        }
+        String run = node.path("run").isTextual() ? node.path("run").asText() : null;
+        org.itera.core.run.RunIds.problem(run).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
+        return run;
     }
 
     @GET

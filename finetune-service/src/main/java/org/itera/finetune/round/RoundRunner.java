@@ -57,6 +57,11 @@ public class RoundRunner {
      * @throws RoundRunningException when a round is running
      */
     public RoundStart start(String trigger) {
+        return start(trigger, null);
+    }
+
+    /** Starts a round as part of a run (null: of none); its document carries the run id. */
+    public RoundStart start(String trigger, String run) {
         claim();
         try {
             Map<String, Integer> untrained = examples.untrainedCounts();
@@ -66,7 +71,7 @@ public class RoundRunner {
                 running.set(false);
                 return new RoundStart(null, agents, untrained);
             }
-            int round = rounds.open(agents, trigger, config.mode());
+            int round = rounds.open(agents, trigger, config.mode(), run);
             LOG.infof("round %d (%s) trains %s", round, trigger, agents);
             execute(() -> runRound(round, agents, agent -> trainer.train(agent, round)).stream().toList());
             return new RoundStart(round, agents, untrained);

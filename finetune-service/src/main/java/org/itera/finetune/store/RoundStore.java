@@ -23,11 +23,16 @@ public class RoundStore {
 
     /** Takes the next round number; a number another instance took first is skipped. */
     public int open(List<String> agents, String trigger, String mode) {
+        return open(agents, trigger, mode, null);
+    }
+
+    /** Opens the next round, as part of the given run (null: of none). */
+    public int open(List<String> agents, String trigger, String mode, String run) {
         while (true) {
             Document last = rounds().find().sort(Sorts.descending("_id")).first();
             int round = last == null ? 1 : last.getInteger("_id") + 1;
             Document doc = new Document("_id", round).append("agents", agents).append("trigger", trigger)
-                    .append("mode", mode).append("status", "running").append("startedAt", new Date());
+                    .append("mode", mode).append("run", run).append("status", "running").append("startedAt", new Date());
             if (Collections.insertIfAbsent(rounds(), doc)) {
                 return round;
             }

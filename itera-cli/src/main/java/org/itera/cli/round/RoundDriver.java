@@ -51,7 +51,8 @@ public final class RoundDriver {
         try {
             return switch (options.command()) {
                 case "evaluate" -> driver.evaluate(options.round().orElseThrow());
-                case "train" -> new RoundTraining(driver.api, driver.waiter(), out, err).train();
+                case "train" -> new RoundTraining(driver.api, driver.waiter(), out, err,
+                        options.run().orElse(null)).train();
                 case "latest" -> driver.latest();
                 default -> new RoundReport(driver.api.read("/evaluations"), options.subject(), options.setting())
                         .print(options.before(), options.after(), out);

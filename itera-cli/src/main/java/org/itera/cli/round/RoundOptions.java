@@ -15,8 +15,8 @@ record RoundOptions(String command, String finetune, Optional<Integer> round, Op
                   for it: the first N rows of the JSONL file F (a path finetune-service can read; without
                   --file, the service's configured set), the tasks marked with run ID; with --reuse a
                   finished evaluation of round N is shown instead of rerun
-              train
-                  starts a fine-tuning round (POST /rounds) and waits until every job of it ended;
+              train [--run ID]
+                  starts a fine-tuning round (POST /rounds, as part of run ID) and waits until every job of it ended;
                   the last output line is round=N. Exit 3 when no agent has enough examples.
               report --before N --after M [--subject S] [--setting S]
                   prints accuracy with its 95% interval for rounds N and M, the change, the

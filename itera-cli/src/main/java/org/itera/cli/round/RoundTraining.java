@@ -12,16 +12,20 @@ final class RoundTraining {
     private final Waiter waiter;
     private final PrintStream out;
     private final PrintStream err;
+    private final String run;
 
-    RoundTraining(FinetuneApi api, Waiter waiter, PrintStream out, PrintStream err) {
+    /** {@code run}: the run the round belongs to (null: none). */
+    RoundTraining(FinetuneApi api, Waiter waiter, PrintStream out, PrintStream err, String run) {
         this.api = api;
         this.waiter = waiter;
         this.out = out;
         this.err = err;
+        this.run = run;
     }
 
     int train() throws IOException, InterruptedException {
-        FinetuneApi.Reply started = api.post("/rounds");
+        FinetuneApi.Reply started = run == null ? api.post("/rounds")
+                : api.post("/rounds", FinetuneApi.object().put("run", run));
         int round;
         switch (started.status()) {
             case 200 -> round = started.body().path("round").asInt();
