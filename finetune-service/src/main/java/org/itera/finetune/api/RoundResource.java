@@ -1,5 +1,6 @@
 package org.itera.finetune.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -8,10 +9,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
+import org.itera.core.json.Json;
+import org.itera.core.run.RunIds;
 import org.itera.finetune.evaluation.EvaluationException;
 import org.itera.finetune.evaluation.EvaluationRequest;
 import org.itera.finetune.evaluation.Evaluator;
@@ -70,14 +74,14 @@ public class RoundResource {
         if (body == null || body.isBlank()) {
             return null;
         }
-        com.fasterxml.jackson.databind.JsonNode node;
+        JsonNode node;
         try {
-            node = org.itera.core.json.Json.mapper().readTree(body);
-        } catch (java.io.IOException e) {
+            node = Json.mapper().readTree(body);
+        } catch (IOException e) {
             throw new IllegalArgumentException("the body is not JSON: {\"run\": \"<id>\"} or nothing");
         }
         String run = node.path("run").isTextual() ? node.path("run").asText() : null;
-        org.itera.core.run.RunIds.problem(run).ifPresent(problem -> {
+        RunIds.problem(run).ifPresent(problem -> {
             throw new IllegalArgumentException(problem);
         });
         return run;
