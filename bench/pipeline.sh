@@ -55,7 +55,7 @@ ROLES=$(jq '.roles | length' "$REPO/itera-core/src/main/resources/teams/$SUBJECT
 
 rm -rf "$ITERA_HOME"; mkdir -p "$LOGS"
 echo "building the services and itera-bench (from the root, -am)..."
-(cd "$REPO" && mvn -B -q -pl generator-service,filter-service,feedback-service,itera-devstore,itera-bench -am \
+(cd "$REPO" && mvn -B -q -pl generator-service,filter-service,feedback-service,itera-devstore,itera-cli,itera-bench -am \
   package -DskipTests)
 CP="$REPO/itera-bench/target/itera-bench-0.1.0-SNAPSHOT.jar:$REPO/itera-bench/target/lib/*"
 
@@ -63,7 +63,7 @@ PIDS=()
 cleanup() {
   for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
   wait 2>/dev/null || true
-  "$REPO/scripts/infra.sh" stop >/dev/null 2>&1 || true
+  "$REPO/itera" down --only kafka,mongo >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
 await() {   # await URL: until it answers 200, for 2 minutes
@@ -118,7 +118,7 @@ service_rss() {   # NAME: the peak RSS of each running instance of NAME, MB, "a+
   (IFS=+; echo "${out[*]}")
 }
 
-"$REPO/scripts/infra.sh" start >"$LOGS/infra.log" 2>&1 || { cat "$LOGS/infra.log" >&2; exit 1; }
+"$REPO/itera" up --only kafka,mongo >"$LOGS/infra.log" 2>&1 || { cat "$LOGS/infra.log" >&2; exit 1; }
 KAFKA_PID=$(<"$ITERA_HOME/kafka/kafka.pid"); MONGO_PID=$(<"$ITERA_HOME/mongo/devstore.pid")
 java -cp "$CP" org.itera.bench.mock.MockLlmServer "$MOCK_PORT" "$LATENCY" >"$LOGS/mock.log" 2>&1 &
 PIDS+=($!); MOCK_PID=$!

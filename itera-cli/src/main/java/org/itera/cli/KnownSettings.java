@@ -4,14 +4,14 @@ import org.itera.core.setting.SettingRegistry;
 import org.itera.core.team.TeamCatalog;
 
 /** The settings and subjects a task may name: those Itera has a team for. */
-final class KnownSettings {
+public final class KnownSettings {
 
     private static volatile SettingRegistry standard;
 
     private KnownSettings() {
     }
 
-    static SettingRegistry standard() {
+    public static SettingRegistry standard() {
         if (standard == null) {
             standard = SettingRegistry.standard(TeamCatalog.standard());
         }

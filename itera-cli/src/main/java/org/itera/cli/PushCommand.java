@@ -10,16 +10,16 @@ import org.itera.core.json.Json;
 import org.itera.core.setting.SettingRegistry;
 import org.itera.core.task.TaskValidator;
 
-/** One run of push-tasks with parsed options: read, check, report, and send (or print). */
-final class PushCommand {
+/** One {@code itera push} with parsed options: read, check, report, and send (or print). */
+public final class PushCommand {
 
-    static final int OK = 0;
-    static final int FAILED = 1;
-    static final int INVALID_LINES = 2;
-    static final int USAGE = 64;
+    static final int OK = ExitCodes.OK;
+    static final int FAILED = ExitCodes.FAILED;
+    static final int INVALID_LINES = ExitCodes.INVALID_LINES;
+    static final int USAGE = ExitCodes.USAGE;
 
     /** Makes the publisher for a run; tests swap in one on a mock producer. */
-    interface PublisherFactory {
+    public interface PublisherFactory {
         TaskPublisher create(String bootstrap, String topic, Duration timeout);
     }
 
@@ -27,22 +27,23 @@ final class PushCommand {
     private final PrintStream out;
     private final PrintStream err;
     private final PublisherFactory publishers;
+    private int sent;
 
-    PushCommand(CliOptions options, PrintStream out, PrintStream err, PublisherFactory publishers) {
+    public PushCommand(CliOptions options, PrintStream out, PrintStream err, PublisherFactory publishers) {
         this.options = options;
         this.out = out;
         this.err = err;
         this.publishers = publishers;
     }
 
-    int run(SettingRegistry settings) throws IOException, InterruptedException {
+    public int run(SettingRegistry settings) throws IOException, InterruptedException {
         Set<String> subjects = settings.catalog().subjects();
         if (!subjects.contains(options.subject())) {
-            err.println("push-tasks: unknown subject '" + options.subject() + "' (one of " + subjects + ")");
+            err.println("itera push: unknown subject '" + options.subject() + "' (one of " + subjects + ")");
             return USAGE;
         }
         if (!settings.names().contains(options.setting())) {
-            err.println("push-tasks: unknown setting '" + options.setting() + "' (one of " + settings.names() + ")");
+            err.println("itera push: unknown setting '" + options.setting() + "' (one of " + settings.names() + ")");
             return USAGE;
         }
         DatasetBatch batch = read(new TaskValidator(settings));
@@ -51,7 +52,7 @@ final class PushCommand {
         }
         batch.invalid().forEach(line -> err.println("invalid " + line.describe()));
         if (options.strict() && batch.hasInvalid()) {
-            err.println("push-tasks: " + batch.invalid().size() + " invalid line(s); --strict, so nothing was sent");
+            err.println("itera push: " + batch.invalid().size() + " invalid line(s); --strict, so nothing was sent");
             return INVALID_LINES;
         }
         int status = options.dryRun() ? printAll(batch) : sendAll(batch);
@@ -65,7 +66,7 @@ final class PushCommand {
             DatasetBatch batch = reader.read(options.file(), options.offset(), options.limit());
             return options.run() == null ? batch : batch.inRun(options.run());
         } catch (NoSuchFileException e) {
-            err.println("push-tasks: no such file: " + options.file());
+            err.println("itera push: no such file: " + options.file());
             return null;
         }
     }
@@ -91,14 +92,20 @@ final class PushCommand {
             progress.finish();
             return report(result, batch);
         } catch (BrokerUnavailableException e) {
-            err.println("push-tasks: " + e.getMessage());
+            err.println("itera push: " + e.getMessage());
             return FAILED;
         }
     }
 
+    /** The tasks the broker acknowledged in the last {@link #run}. */
+    public int sent() {
+        return sent;
+    }
+
     private int report(PublishResult result, DatasetBatch batch) {
+        sent = result.sent();
         if (!result.allSent()) {
-            err.println("push-tasks: " + result.failed() + " task(s) were not acknowledged; first error: "
+            err.println("itera push: " + result.failed() + " task(s) were not acknowledged; first error: "
                     + result.firstError());
         }
         String failed = result.allSent() ? "" : "; " + result.failed() + " failed";

@@ -7,17 +7,16 @@ import java.io.IOException;
 import java.io.PrintStream;
 
 /**
- * {@code run-watcher}: follows one run through filter-service's {@code GET /runs/{id}} until every
+ * {@code itera watch}: follows one run through filter-service's {@code GET /runs/{id}} until every
  * task is graded or dead-lettered, then (with {@code --settle}) until no task of the run waits for a
- * repair, and prints what the run did. See {@link RunOptions#HELP}.
+ * repair, and prints what the run did. See {@link WatchCommand}.
  */
 public final class RunWatcher {
 
-    static final int OK = 0;
-    static final int FAILED = 1;
+    static final int OK = ExitCodes.OK;
+    static final int FAILED = ExitCodes.FAILED;
     /** Every task was graded, but the repair loop was still working at the timeout. */
-    static final int REPAIRS_UNSETTLED = 4;
-    static final int USAGE = 64;
+    static final int REPAIRS_UNSETTLED = ExitCodes.REPAIRS_UNSETTLED;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -46,34 +45,16 @@ public final class RunWatcher {
         this.drawer = new RunProgressLine(err, options.progress(), tty);
     }
 
-    public static void main(String[] args) {
-        int status = run(args, System.out, System.err);
-        System.out.flush();
-        System.exit(status);
-    }
-
-    static int run(String[] args, PrintStream out, PrintStream err) {
-        RunOptions options;
-        try {
-            options = RunOptions.parse(args);
-        } catch (UsageException e) {
-            err.println("run-watcher: " + e.getMessage());
-            err.println("Try 'run-watcher --help' for more information.");
-            return USAGE;
-        }
-        if (options.help()) {
-            out.print(RunOptions.HELP);
-            return OK;
-        }
+    /** Follows the run, printing the summary on {@code out}; returns the exit status. */
+    public static int follow(RunOptions options, PrintStream out, PrintStream err) throws InterruptedException {
         RunWatcher watcher = new RunWatcher(options, new RunHttpSource(options), Clock.SYSTEM, out, err,
                 System.console() != null);
-        Runtime.getRuntime().addShutdownHook(new Thread(watcher.drawer::interrupted));
+        Thread hook = new Thread(watcher.drawer::interrupted);
+        Runtime.getRuntime().addShutdownHook(hook);
         try {
             return watcher.watch();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            err.println("run-watcher: interrupted");
-            return FAILED;
+        } finally {
+            Runtime.getRuntime().removeShutdownHook(hook);
         }
     }
 
@@ -102,17 +83,17 @@ public final class RunWatcher {
 
     private int status(Phase tasks, Phase last, RunTally tally) {
         if (last.ended() == Ended.UNREACHABLE) {
-            err.println("run-watcher: " + last.problem());
+            err.println("itera watch: " + last.problem());
             return FAILED;
         }
         if (tasks.ended() == Ended.TIMED_OUT) {
-            err.println("run-watcher: timed out after " + options.timeoutSeconds() + "s with " + tally.done()
+            err.println("itera watch: timed out after " + options.timeoutSeconds() + "s with " + tally.done()
                     + " of " + options.expect() + " tasks done; the others may still be running"
                     + " (slow model?) or were lost; see the service logs");
             return FAILED;
         }
         if (last.ended() == Ended.TIMED_OUT) {
-            err.println("run-watcher: timed out after " + options.timeoutSeconds() + "s while the repair loop"
+            err.println("itera watch: timed out after " + options.timeoutSeconds() + "s while the repair loop"
                     + " was still working (" + tally.waitingForRepair() + " task(s) waiting"
                     + (Boolean.TRUE.equals(tally.repairLoopPaused()) ? ", the repair loop is paused" : "")
                     + "); see the feedback-service log");

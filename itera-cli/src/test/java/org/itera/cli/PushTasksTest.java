@@ -64,13 +64,13 @@ class PushTasksTest {
     @Test
     void printsHelp() {
         assertThat(run("--help")).isZero();
-        assertThat(out()).startsWith("Usage: push-tasks --file FILE").contains("--strict", "Exit status");
+        assertThat(out()).startsWith("Usage: push").contains("--file=FILE", "--strict", "Exit status");
     }
 
     @Test
     void explainsUsageErrors() {
         assertThat(run("--file", "x.jsonl", "--subject", "pubmedqa")).isEqualTo(64);
-        assertThat(err()).contains("push-tasks: --split is required", "--help");
+        assertThat(err()).contains("Missing required option: '--split=train|test'", "Usage: push");
         assertThat(out()).isEmpty();
     }
 

@@ -62,7 +62,7 @@ class RunWatcherTest {
     private int watch(ScriptedSource source, String... args) throws Exception {
         List<String> all = new ArrayList<>(List.of("--progress", "lines", "--run", "r"));
         all.addAll(List.of(args));
-        return new RunWatcher(RunOptions.parse(all.toArray(String[]::new)), source, clock, out, err, false).watch();
+        return new RunWatcher(WatchCommand.parse(all.toArray(String[]::new)), source, clock, out, err, false).watch();
     }
 
     private String printed() {
@@ -141,7 +141,7 @@ class RunWatcherTest {
 
     @Test
     void usageErrorsExitWith64() {
-        assertThat(RunWatcher.run(new String[] {"--expect", "2"}, out, err)).isEqualTo(RunWatcher.USAGE);
-        assertThat(progress()).contains("run-watcher: --run is required");
+        assertThat(Itera.commandLine(new Itera(), out, err).execute("watch", "--expect", "2")).isEqualTo(ExitCodes.USAGE);
+        assertThat(progress()).contains("Missing required option: '--run=ID'").contains("Usage: itera watch");
     }
 }

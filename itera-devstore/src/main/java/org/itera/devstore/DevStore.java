@@ -4,7 +4,6 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,36 +98,23 @@ public final class DevStore implements AutoCloseable {
         setDefault("org.slf4j.simpleLogger.showDateTime", "true");
         setDefault("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSS");
 
-        String env = System.getenv(DATA_ENV);
-        String data = env == null || env.isBlank() ? DEFAULT_DATA : env;
-        String host = DEFAULT_HOST;
-        int port = DEFAULT_PORT;
+        Options options = new Options();
+        picocli.CommandLine line = new picocli.CommandLine(options);
         try {
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--data":
-                        data = value(args, ++i);
-                        break;
-                    case "--host":
-                        host = value(args, ++i);
-                        break;
-                    case "--port":
-                        port = Integer.parseInt(value(args, ++i));
-                        break;
-                    case "-h":
-                    case "--help":
-                        usage(System.out);
-                        return;
-                    default:
-                        throw new IllegalArgumentException("unknown argument: " + args[i]);
-                }
-            }
-        } catch (IllegalArgumentException e) {
+            line.parseArgs(args);
+        } catch (picocli.CommandLine.ParameterException e) {
             System.err.println("itera-devstore: " + e.getMessage());
-            usage(System.err);
+            line.usage(System.err);
             System.exit(2);
             return;
         }
+        if (line.isUsageHelpRequested()) {
+            line.usage(System.out);
+            return;
+        }
+        String data = options.data != null ? options.data : dataFromEnvironment();
+        String host = options.host;
+        int port = options.port;
 
         DevStore store;
         try {
@@ -158,11 +144,9 @@ public final class DevStore implements AutoCloseable {
         }
     }
 
-    private static String value(String[] args, int i) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(args[i - 1] + " needs a value");
-        }
-        return args[i];
+    private static String dataFromEnvironment() {
+        String env = System.getenv(DATA_ENV);
+        return env == null || env.isBlank() ? DEFAULT_DATA : env;
     }
 
     private static void setDefault(String key, String value) {
@@ -171,10 +155,16 @@ public final class DevStore implements AutoCloseable {
         }
     }
 
-    private static void usage(PrintStream out) {
-        out.println("usage: DevStore [--data FILE] [--host HOST] [--port PORT]");
-        out.println("  --data  MVStore file (default: $" + DATA_ENV + " or " + DEFAULT_DATA + ")");
-        out.println("  --host  address to bind (default " + DEFAULT_HOST + ")");
-        out.println("  --port  TCP port (default " + DEFAULT_PORT + ")");
+    /** The command line of {@link #main}. */
+    @picocli.CommandLine.Command(name = "DevStore", mixinStandardHelpOptions = true,
+            description = "A MongoDB wire-protocol endpoint backed by an H2 MVStore file.")
+    static final class Options {
+        @picocli.CommandLine.Option(names = "--data", paramLabel = "FILE",
+                description = "MVStore file (default: $" + DATA_ENV + " or " + DEFAULT_DATA + ")")
+        String data;
+        @picocli.CommandLine.Option(names = "--host", defaultValue = DEFAULT_HOST, description = "address to bind (default ${DEFAULT-VALUE})")
+        String host;
+        @picocli.CommandLine.Option(names = "--port", defaultValue = "27017", description = "TCP port (default ${DEFAULT-VALUE})")
+        int port;
     }
 }

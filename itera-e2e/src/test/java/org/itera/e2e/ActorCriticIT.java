@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.awaitility.Awaitility;
 import org.bson.Document;
+import org.itera.cli.stack.ConsumerLag;
 import org.itera.core.dataset.ArithmeticProblems;
 import org.itera.core.dataset.Difficulty;
 import org.itera.core.event.TaskEvent;

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.awaitility.Awaitility;
 import org.bson.Document;
+import org.itera.cli.stack.ConsumerLag;
 import org.itera.core.event.TaskEvent;
 import org.itera.core.json.Json;
 import org.itera.testing.KafkaBrokerResource;

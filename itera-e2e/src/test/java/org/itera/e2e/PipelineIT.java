@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.awaitility.Awaitility;
+import org.itera.cli.stack.ConsumerLag;
 import org.itera.testing.KafkaBrokerResource;
 import org.itera.testing.MongoServerResource;
 import org.itera.testing.OpenAiMock;

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
 import org.bson.Document;
+import org.itera.cli.stack.ConsumerLag;
 import org.itera.core.json.Json;
 import org.itera.testing.KafkaBrokerResource;
 import org.itera.testing.OpenAiMock;

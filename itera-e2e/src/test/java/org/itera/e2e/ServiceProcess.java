@@ -9,8 +9,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
+import org.itera.cli.stack.Readiness;
+import org.itera.cli.stack.WaitProgress;
 
 /** A packaged Quarkus service run as its own JVM process, as a user would run it. */
 final class ServiceProcess implements AutoCloseable {
@@ -38,26 +39,22 @@ final class ServiceProcess implements AutoCloseable {
         int port = freePort();
         Path log = Path.of("target", "e2e-" + module + ".log");
         Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx384m", "-jar", jar.toString())
+        ProcessBuilder builder = new ProcessBuilder(Readiness.serviceCommand("java", "-Xmx384m", jar))
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
         builder.environment().put("PORT", Integer.toString(port));
         return new ServiceProcess(module, builder.start(), port, log);
     }
 
-    /** Waits until {@code /q/health/ready} answers 200. */
+    /** Waits until {@code /q/health/ready} answers 200 (the readiness check {@code itera up} uses). */
     ServiceProcess awaitReady(Duration timeout) throws Exception {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
-            }
-            if (get("/q/health/ready").statusCode() == 200) {
-                return this;
-            }
-            Thread.sleep(500);
+        try {
+            Readiness.await(name, () -> Readiness.healthReady("http://127.0.0.1:" + port), process::isAlive, timeout,
+                    WaitProgress.NONE);
+            return this;
+        } catch (Readiness.NotReadyException e) {
+            throw new IllegalStateException(e.getMessage() + "; see " + log, e);
         }
-        throw new IllegalStateException(name + " not ready after " + timeout + "; see " + log);
     }
 
     int port() {

@@ -1,69 +1,79 @@
 package org.itera.cli.round;
 
+import org.itera.cli.ServiceApi;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Optional;
 import org.itera.cli.Clock;
+import org.itera.cli.ExitCodes;
 
 /**
- * {@code round-driver}: drives one self-improvement round through the finetune-service (evaluate
- * a round, train a round, report before/after) for {@code scripts/run.sh --round}. Every command
- * waits for what it started, up to {@code --timeout}. See {@link RoundOptions#HELP}.
+ * Drives one self-improvement round through the finetune-service (evaluate a round, train a round,
+ * report before/after), for {@code itera round} and {@code itera run --round}. Every step waits
+ * for what it started, up to the timeout.
  */
 public final class RoundDriver {
 
-    static final int OK = 0;
-    static final int FAILED = 1;
-    static final int NOTHING_TO_TRAIN = 3;
-    static final int USAGE = 64;
+    static final int OK = ExitCodes.OK;
+    static final int FAILED = ExitCodes.FAILED;
+    static final int NOTHING_TO_TRAIN = ExitCodes.NOTHING_TO_TRAIN;
 
     private final RoundOptions options;
-    private final FinetuneApi api;
+    private final ServiceApi api;
     private final Clock clock;
     private final PrintStream out;
     private final PrintStream err;
+    private int trained;
 
-    RoundDriver(RoundOptions options, Clock clock, PrintStream out, PrintStream err) {
+    public RoundDriver(RoundOptions options, Clock clock, PrintStream out, PrintStream err) {
         this.options = options;
-        this.api = new FinetuneApi(options.finetune());
+        this.api = new ServiceApi(options.finetune());
         this.clock = clock;
         this.out = out;
         this.err = err;
     }
 
-    public static void main(String[] args) {
-        int status = run(args, Clock.SYSTEM, System.out, System.err);
-        System.out.flush();
-        System.exit(status);
+    /** Runs {@code itera round} on {@code args} and returns the exit status; never calls {@code System.exit}. */
+    static int run(String[] args, Clock clock, PrintStream out, PrintStream err) {
+        return org.itera.cli.Itera.commandLine(new RoundCommand(clock, out, err), out, err).execute(args);
     }
 
-    static int run(String[] args, Clock clock, PrintStream out, PrintStream err) {
-        RoundOptions options;
-        try {
-            options = RoundOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            err.println("round-driver: " + e.getMessage());
-            err.print(RoundOptions.HELP);
-            return USAGE;
-        }
-        RoundDriver driver = new RoundDriver(options, clock, out, err);
+    /** Runs the command the options name; failures are reported on stderr and give {@link #FAILED}. */
+    public int execute() {
         try {
             return switch (options.command()) {
-                case "evaluate" -> driver.evaluate(options.round().orElseThrow());
-                case "train" -> new RoundTraining(driver.api, driver.waiter(), out, err,
-                        options.run().orElse(null)).train();
-                case "latest" -> driver.latest();
-                default -> new RoundReport(driver.api.read("/evaluations"), options.subject(), options.setting())
-                        .print(options.before(), options.after(), out);
+                case "evaluate" -> evaluate(options.round().orElseThrow());
+                case "train" -> train();
+                case "latest" -> latest();
+                default -> report(options.before(), options.after());
             };
         } catch (IOException | RoundFailure e) {
-            err.println("round-driver: " + e.getMessage());
+            err.println("itera round: " + e.getMessage());
             return FAILED;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return FAILED;
+            return ExitCodes.INTERRUPTED;
         }
+    }
+
+    /** Starts a fine-tuning round and waits for its jobs; {@link #trainedRound()} then names it. */
+    public int train() throws IOException, InterruptedException {
+        RoundTraining training = new RoundTraining(api, waiter(), out, err, options.run().orElse(null));
+        int status = training.train();
+        trained = training.round();
+        return status;
+    }
+
+    /** The round the last {@link #train()} ran, 0 when none. */
+    public int trainedRound() {
+        return trained;
+    }
+
+    /** Prints before/after for the two rounds. */
+    public int report(int before, int after) throws IOException, InterruptedException {
+        return new RoundReport(api.read("/evaluations"), options.subject(), options.setting()).print(before, after, out);
     }
 
     Waiter waiter() {
@@ -71,20 +81,25 @@ public final class RoundDriver {
     }
 
     /** Prints the highest round whose training ended, 0 when none did. */
-    int latest() throws IOException, InterruptedException {
+    public int latest() throws IOException, InterruptedException {
+        out.println(latestRound());
+        return OK;
+    }
+
+    /** The highest round whose training ended, 0 when none did. */
+    public int latestRound() throws IOException, InterruptedException {
         int latest = 0;
         for (JsonNode round : api.read("/rounds")) {
             if ("done".equals(round.path("status").asText())) {
                 latest = Math.max(latest, round.path("_id").asInt());
             }
         }
-        out.println(latest);
-        return OK;
+        return latest;
     }
 
     /** The body of {@code POST /rounds/{n}/evaluate}: what the options name (the service's defaults for the rest). */
     private com.fasterxml.jackson.databind.JsonNode evaluationRequest() {
-        var body = FinetuneApi.object().put("setting", options.setting());
+        var body = ServiceApi.object().put("setting", options.setting());
         options.subject().ifPresent(subject -> body.put("subject", subject));
         options.file().ifPresent(file -> body.put("file", file));
         options.limit().ifPresent(limit -> body.put("limit", limit));
@@ -94,7 +109,7 @@ public final class RoundDriver {
     }
 
     /** Evaluates {@code round} and waits for its result. */
-    int evaluate(int round) throws IOException, InterruptedException {
+    public int evaluate(int round) throws IOException, InterruptedException {
         Optional<String> subject = options.subject();
         Optional<Evaluation> earlier = Evaluation.find(api.read("/evaluations"), round, subject, options.setting());
         if (options.reuse() && earlier.isPresent() && !earlier.get().running()) {
@@ -102,7 +117,7 @@ public final class RoundDriver {
             earlier.get().rateLines().forEach(out::println);
             return OK;
         }
-        FinetuneApi.Reply started = api.post("/rounds/" + round + "/evaluate", evaluationRequest());
+        ServiceApi.Reply started = api.post("/rounds/" + round + "/evaluate", evaluationRequest());
         if (started.status() == 409) {
             err.println("round " + round + " is being evaluated already; waiting for it");
         } else if (started.status() != 202 && started.status() != 200) {

@@ -1,21 +1,24 @@
 package org.itera.cli.round;
 
+import org.itera.cli.ServiceApi;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Optional;
 
-/** {@code round-driver train}: starts a round (or joins the running one) and waits for its jobs. */
+/** {@code itera round train}: starts a round (or joins the running one) and waits for its jobs. */
 final class RoundTraining {
 
-    private final FinetuneApi api;
+    private final ServiceApi api;
     private final Waiter waiter;
     private final PrintStream out;
     private final PrintStream err;
     private final String run;
+    private int round;
 
     /** {@code run}: the run the round belongs to (null: none). */
-    RoundTraining(FinetuneApi api, Waiter waiter, PrintStream out, PrintStream err, String run) {
+    RoundTraining(ServiceApi api, Waiter waiter, PrintStream out, PrintStream err, String run) {
         this.api = api;
         this.waiter = waiter;
         this.out = out;
@@ -24,9 +27,8 @@ final class RoundTraining {
     }
 
     int train() throws IOException, InterruptedException {
-        FinetuneApi.Reply started = run == null ? api.post("/rounds")
-                : api.post("/rounds", FinetuneApi.object().put("run", run));
-        int round;
+        ServiceApi.Reply started = run == null ? api.post("/rounds")
+                : api.post("/rounds", ServiceApi.object().put("run", run));
         switch (started.status()) {
             case 200 -> round = started.body().path("round").asInt();
             case 409 -> round = runningRound();
@@ -45,6 +47,11 @@ final class RoundTraining {
         }
         out.println("round=" + round);
         return RoundDriver.OK;
+    }
+
+    /** The round the last {@link #train()} started or joined, 0 when none. */
+    int round() {
+        return round;
     }
 
     private int runningRound() throws IOException, InterruptedException {

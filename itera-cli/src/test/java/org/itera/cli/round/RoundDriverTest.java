@@ -209,14 +209,14 @@ class RoundDriverTest {
     @Test
     void badArgumentsPrintTheUsage() {
         assertThat(RoundDriver.run(new String[] {"evaluate", "--finetune", "http://x"}, clock, out, err))
-                .isEqualTo(RoundDriver.USAGE);
-        assertThat(err()).contains("evaluate needs --round N").contains("usage: round-driver");
+                .isEqualTo(org.itera.cli.ExitCodes.USAGE);
+        assertThat(err()).contains("Missing required option: '--round=N'").contains("Usage: round evaluate");
     }
 
     @Test
     void anUnreachableServiceIsNamed() {
         service.close();
         assertThat(run("train")).isEqualTo(RoundDriver.FAILED);
-        assertThat(err()).contains("finetune-service does not answer at " + service.url());
+        assertThat(err()).contains("no service answers at " + service.url());
     }
 }

@@ -2,41 +2,43 @@ package org.itera.core.dataset;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import org.itera.core.event.TaskEvent;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
- * Writes a JSONL file of arithmetic word problems for {@code scripts/push-tasks.sh}:
- *
- * <pre>
- * java -cp itera-core.jar:... org.itera.core.dataset.ArithmeticDatasetMain \
- *     --out data/arithmetic-train.jsonl --difficulty d2s1 --seed 7 --count 100 --split train [--first-index 0]
- * </pre>
- *
- * Options may also be written {@code --name=value}. Exit status 0 on success, 1 when the file
- * cannot be written, 2 on a usage error.
+ * Writes a JSONL file of seeded arithmetic word problems ({@code itera dataset arithmetic}). Exit
+ * status 0 on success, 1 when the file cannot be written, 2 on a usage error.
  */
-public final class ArithmeticDatasetMain {
+@Command(name = "arithmetic", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Writes seeded arithmetic word problems (JSONL) of one difficulty and split.")
+public final class ArithmeticDatasetMain implements Callable<Integer> {
 
     static final int OK = 0;
     static final int FAILED = 1;
     static final int USAGE = 2;
 
-    static final String HELP = """
-            Usage: ArithmeticDatasetMain --out FILE [options]
-              --out FILE          the JSONL file to write (parent folders are created)
-              --difficulty DnSm   operand digits n (1-6) and operations m (1-4); default %s
-                                  a suffix keeps to some operations: -add, -sub, -mul
-                                  (e.g. d1s1-add: one-digit additions only)
-              --seed N            seed of the problems (any long); default 1
-              --count N           number of problems; default 100
-              --first-index N     index of the first problem; default 0
-              --split S           train or test (written into meta); default train
-              --help              this text
-            """.formatted(Difficulty.DEFAULT);
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
-    private ArithmeticDatasetMain() {
-    }
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "the JSONL file to write (parent folders are created)")
+    Path out;
+    @Option(names = "--difficulty", paramLabel = "DnSm", converter = DifficultyConverter.class,
+            description = {"operand digits n (1-6) and operations m (1-4); default d1s1-add.",
+                "A suffix keeps to some operations: -add, -sub, -mul (d1s1-add: one-digit additions only)"})
+    Difficulty difficulty = Difficulty.DEFAULT;
+    @Option(names = "--seed", defaultValue = "1", description = "seed of the problems (any long); default ${DEFAULT-VALUE}")
+    long seed;
+    @Option(names = "--count", defaultValue = "100", description = "number of problems; default ${DEFAULT-VALUE}")
+    int count;
+    @Option(names = "--first-index", defaultValue = "0", description = "index of the first problem; default ${DEFAULT-VALUE}")
+    int firstIndex;
+    @Option(names = "--split", defaultValue = TaskEvent.SPLIT_TRAIN, description = "train or test (written into meta); default ${DEFAULT-VALUE}")
+    String split;
 
     public static void main(String[] args) {
         int status = run(args, System.out, System.err);
@@ -48,71 +50,42 @@ public final class ArithmeticDatasetMain {
 
     /** Runs the tool and returns its exit status; never calls {@code System.exit}. */
     static int run(String[] args, PrintStream out, PrintStream err) {
-        Path file = null;
-        Difficulty difficulty = Difficulty.DEFAULT;
-        long seed = 1;
-        int count = 100;
-        int firstIndex = 0;
-        String split = TaskEvent.SPLIT_TRAIN;
+        CommandLine line = new CommandLine(new ArithmeticDatasetMain());
+        line.setOut(new PrintWriter(out, true));
+        line.setErr(new PrintWriter(err, true));
+        return line.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        if (count < 0 || firstIndex < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--count and --first-index cannot be negative");
+        }
         try {
-            for (int i = 0; i < args.length; i++) {
-                String arg = args[i];
-                if (arg.equals("--help") || arg.equals("-h")) {
-                    out.print(HELP);
-                    return OK;
-                }
-                String name = arg;
-                String value;
-                int eq = arg.indexOf('=');
-                if (arg.startsWith("--") && eq > 0) {
-                    name = arg.substring(0, eq);
-                    value = arg.substring(eq + 1);
-                } else if (i + 1 < args.length) {
-                    value = args[++i];
-                } else {
-                    throw new IllegalArgumentException(arg.startsWith("--") ? arg + " needs a value"
-                            : "unexpected argument '" + arg + "'");
-                }
-                switch (name) {
-                    case "--out" -> file = Path.of(value);
-                    case "--difficulty" -> difficulty = Difficulty.parse(value);
-                    case "--seed" -> seed = number(name, value);
-                    case "--count" -> count = nonNegative(name, value);
-                    case "--first-index" -> firstIndex = nonNegative(name, value);
-                    case "--split" -> split = ArithmeticProblems.requireSplit(value);
-                    default -> throw new IllegalArgumentException("unknown option '" + name + "'");
-                }
-            }
-            if (file == null) {
-                throw new IllegalArgumentException("--out is required");
-            }
-            ArithmeticProblems.writeJsonl(file, difficulty, seed, firstIndex, count, split);
+            ArithmeticProblems.requireSplit(split);
         } catch (IllegalArgumentException e) {
-            err.println("arithmetic-dataset: " + e.getMessage());
-            err.print(HELP);
-            return USAGE;
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        try {
+            ArithmeticProblems.writeJsonl(out, difficulty, seed, firstIndex, count, split);
         } catch (IOException e) {
-            err.println("arithmetic-dataset: cannot write " + file + ": " + e);
+            spec.commandLine().getErr().println("arithmetic: cannot write " + out + ": " + e);
             return FAILED;
         }
-        out.println("wrote " + count + " " + difficulty + " problems (seed " + seed + ", indexes " + firstIndex
-                + ".." + ((long) firstIndex + count - 1) + ", split " + split + ") to " + file);
+        spec.commandLine().getOut().println("wrote " + count + " " + difficulty + " problems (seed " + seed + ", indexes "
+                + firstIndex + ".." + ((long) firstIndex + count - 1) + ", split " + split + ") to " + out);
         return OK;
     }
 
-    private static long number(String name, String value) {
-        try {
-            return Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number: '" + value + "'");
+    /** {@link Difficulty#parse}, its message kept for the user. */
+    static final class DifficultyConverter implements CommandLine.ITypeConverter<Difficulty> {
+        @Override
+        public Difficulty convert(String value) {
+            try {
+                return Difficulty.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
         }
-    }
-
-    private static int nonNegative(String name, String value) {
-        long n = number(name, value);
-        if (n < 0 || n > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(name + " must be 0.." + Integer.MAX_VALUE + ": " + value);
-        }
-        return (int) n;
     }
 }

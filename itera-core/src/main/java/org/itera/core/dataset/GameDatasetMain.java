@@ -1,14 +1,9 @@
 package org.itera.core.dataset;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.itera.core.event.TaskEvent;
-import org.itera.core.json.Json;
 import org.itera.core.setting.competitive.CompetitiveSetting;
 import org.itera.core.team.TeamCatalog;
 import picocli.CommandLine;
@@ -17,10 +12,10 @@ import picocli.CommandLine.Option;
 
 /**
  * Writes a JSONL file of seeded game tasks (one {@code {"id", "game", "seed"}} per line) for
- * {@code scripts/push-tasks.sh --setting competitive} and for evaluations. Exit status 0 on
+ * {@code itera push --setting competitive} and for evaluations ({@code itera dataset games}). Exit status 0 on
  * success, 1 when the file cannot be written, 2 on a usage error.
  */
-@Command(name = "GameDatasetMain", mixinStandardHelpOptions = true,
+@Command(name = "games", mixinStandardHelpOptions = true,
         description = "Writes seeded game tasks (JSONL) of one game and split.")
 public final class GameDatasetMain implements Callable<Integer> {
 
@@ -62,16 +57,7 @@ public final class GameDatasetMain implements Callable<Integer> {
         if (count < 0 || first < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--count and --first-index cannot be negative");
         }
-        if (out.toAbsolutePath().getParent() != null) {
-            Files.createDirectories(out.toAbsolutePath().getParent());
-        }
-        try (PrintWriter writer = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
-            for (TaskEvent task : GameTasks.of(CompetitiveSetting.NAME, game, split, first, count)) {
-                ObjectNode row = Json.mapper().createObjectNode().put("id", task.id()).put("game", game)
-                        .put("seed", task.seed());
-                writer.println(Json.mapper().writeValueAsString(row));
-            }
-        }
+        GameTasks.writeJsonl(out, CompetitiveSetting.NAME, game, split, first, count);
         return 0;
     }
 }

@@ -1,8 +1,14 @@
 package org.itera.core.dataset;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.itera.core.event.TaskEvent;
+import org.itera.core.json.Json;
 
 /**
  * Seeded game tasks for self-play and evaluation: task i of a split plays with seed
@@ -30,5 +36,20 @@ public final class GameTasks {
             tasks.add(TaskEvent.ofGame(game + "/" + split + "-" + seed, setting, game, seed, null, split, null));
         }
         return tasks;
+    }
+
+    /** Writes {@link #of} as JSONL, one {@code {"id", "game", "seed"}} per line (parent folders created). */
+    public static void writeJsonl(Path out, String setting, String game, String split, int first, int count)
+            throws IOException {
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try (PrintWriter writer = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
+            for (TaskEvent task : of(setting, game, split, first, count)) {
+                writer.println(Json.mapper().writeValueAsString(Json.mapper().createObjectNode().put("id", task.id())
+                        .put("game", game).put("seed", task.seed())));
+            }
+        }
     }
 }
