@@ -54,6 +54,20 @@ class ApiRetryTest {
     }
 
     @Test
+    void theServersRetryAfterIsWaitedUpToTheLongestPause() {
+        int[] attempts = {0};
+        long start = System.nanoTime();
+        String answer = new ApiRetry(3, Duration.ofMillis(1), Duration.ofMillis(300)).run("upload", () -> {
+            if (attempts[0]++ == 0) {
+                throw new OpenAiApiException(429, "rate limited", Duration.ofMillis(200));
+            }
+            return "ok";
+        });
+        assertThat(answer).isEqualTo("ok");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+    }
+
+    @Test
     void theLastErrorIsThrownOnceTheAttemptsAreUsedUp() {
         Script script = new Script(500, 502, 503, 504, 500);
         OpenAiApiException e = catchThrowableOfType(OpenAiApiException.class, () -> RETRY.run("upload", script::call));

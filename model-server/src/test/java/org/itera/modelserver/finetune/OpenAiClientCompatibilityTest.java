@@ -26,9 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * The exact requests finetune-service's OpenAiFineTuningClient sends (JDK HttpClient, its own
- * multipart body with the purpose field first, base URL ending in /v1), and the fields its
- * FineTuningJob reads from the answers.
+ * The exact requests finetune-service's OpenAiFineTuningClient sends (the Quarkus REST Client: a
+ * multipart body encoded as its ClientMultipartForm encodes it, the purpose field first, base URL
+ * ending in /v1), and the fields its FineTuningJob reads from the answers.
  */
 @QuarkusTest
 @TestProfile(FakeTrainerProfile.class)
@@ -44,17 +44,25 @@ class OpenAiClientCompatibilityTest {
 
     @Test
     void uploadCreatePollAndEventsAsFinetuneServiceDoesThem() throws Exception {
-        String boundary = "itera-" + UUID.randomUUID();
+        // as the REST client (Netty's encoder) writes it: lower-case part headers with a length each,
+        // the purpose as text/plain, the file as a binary part
+        String boundary = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        byte[] jsonl = TrainingData.arithmetic(5, "").getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\nfine-tune\r\n");
-        write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"pubmedqa-solver-r1.jsonl\""
-                + "\r\nContent-Type: application/jsonl\r\n\r\n");
-        body.writeBytes(TrainingData.arithmetic(5, "").getBytes(StandardCharsets.UTF_8));
+        write(body, "--" + boundary + "\r\ncontent-disposition: form-data; name=\"purpose\"\r\ncontent-length: 9\r\n"
+                + "content-type: text/plain; charset=UTF-8\r\n\r\nfine-tune\r\n");
+        write(body, "--" + boundary + "\r\ncontent-disposition: form-data; name=\"file\"; filename=\"pubmedqa-solver-r1.jsonl\""
+                + "\r\ncontent-length: " + jsonl.length + "\r\ncontent-type: application/jsonl\r\n"
+                + "content-transfer-encoding: binary\r\n\r\n");
+        body.writeBytes(jsonl);
         write(body, "\r\n--" + boundary + "--\r\n");
         JsonNode file = send(request("/files").header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
         String fileId = file.path("id").asText();
         assertThat(fileId).startsWith("file-");
+        assertThat(file.path("filename").asText()).isEqualTo("pubmedqa-solver-r1.jsonl");
+        assertThat(file.path("bytes").asLong()).isEqualTo(jsonl.length);
+        assertThat(file.path("purpose").asText()).isEqualTo("fine-tune");
 
         ObjectNode create = JSON.createObjectNode().put("training_file", fileId).put("model", "smollm2-135m")
                 .put("suffix", "pubmedqa-solver-r1");

@@ -9,11 +9,12 @@ import org.jboss.logging.Logger;
 /**
  * Runs one API call up to {@code maxAttempts} times while it fails with a retryable error
  * ({@link OpenAiApiException#retryable()}), pausing on Itera's one schedule ({@link Backoff}:
- * exponential backoff with equal jitter, as for the LLM calls). Other errors, and the last one,
- * are thrown as they are (their messages are already free of the API key).
+ * exponential backoff with equal jitter, as for the LLM calls, and never less than the server's
+ * {@code Retry-After}, up to the longest pause). Other errors, and the last one, are thrown as they
+ * are (their messages are already free of the API key).
  *
  * <p>itera-llm's {@code RetryPolicy} classifies langchain4j exceptions and lives in a library that
- * brings the langchain4j client with it; this service speaks HTTP itself and needs neither.
+ * brings the langchain4j client with it; this service's REST client needs neither.
  */
 public record ApiRetry(Backoff backoff) {
 
@@ -40,7 +41,7 @@ public record ApiRetry(Backoff backoff) {
                     throw attempt == 1 ? e : new OpenAiApiException(e.status(),
                             e.getMessage() + " (after " + attempt + " attempts)");
                 }
-                Duration pause = backoff.pauseAfter(attempt);
+                Duration pause = backoff.pauseAfter(attempt, e.retryAfter());
                 LOG.warnf("%s: attempt %d of %d failed, retrying in %d ms: %s", what, attempt, maxAttempts(),
                         pause.toMillis(), e.getMessage());
                 sleep(pause, what);

@@ -1,49 +1,58 @@
 package org.itera.finetune.openai.client;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.vertx.core.buffer.Buffer;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.client.ClientRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.itera.core.json.Json;
 import org.itera.finetune.config.FinetuneConfig;
 import org.itera.finetune.config.OpenAiConfig;
+import org.jboss.resteasy.reactive.client.api.ClientMultipartForm;
 
 /**
- * OpenAI's Files and fine-tuning jobs API over the JDK HttpClient: upload a JSONL training file,
- * create a job, read a job and its events. Each call is retried on transient errors
- * ({@link ApiRetry}); error texts are redacted of the API key.
+ * OpenAI's Files and fine-tuning jobs API through the Quarkus REST Client ({@link FilesAndJobsApi}):
+ * upload a JSONL training file, create a job, read a job and its events. Each call is retried on
+ * transient errors ({@link ApiRetry}); error texts are redacted of the API key.
  */
 @ApplicationScoped
 public class OpenAiFineTuningClient {
 
-    private static final Duration TIMEOUT = Duration.ofMinutes(2);
+    private static final int EVENTS_LIMIT = 100;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
-    private final String baseUrl;
     private final Optional<String> apiKey;
     private final ApiRetry retry;
+    private final FilesAndJobsApi api;
 
     public OpenAiFineTuningClient(OpenAiConfig config, FinetuneConfig finetune) {
-        this.baseUrl = config.baseUrl().replaceAll("/+$", "");
         this.apiKey = config.apiKey().filter(k -> !k.isBlank());
         this.retry = ApiRetry.from(finetune.retry());
+        QuarkusRestClientBuilder builder = QuarkusRestClientBuilder.newBuilder()
+                .baseUri(URI.create(config.baseUrl().replaceAll("/+$", "")))
+                .connectTimeout(20, TimeUnit.SECONDS).readTimeout(2, TimeUnit.MINUTES)
+                .disableDefaultMapper(true).register(new ApiErrorMapper())
+                .loggingMaskedHeaders(Set.of(HttpHeaders.AUTHORIZATION));
+        apiKey.ifPresent(key -> builder.register((ClientRequestFilter) request ->
+                request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, "Bearer " + key)));
+        this.api = builder.build(FilesAndJobsApi.class);
     }
 
     /** {@code POST /files} with {@code purpose=fine-tune}; returns the file id. */
     public String uploadTrainingFile(String filename, byte[] jsonl) {
-        Multipart form = new Multipart().field("purpose", "fine-tune")
-                .file("file", filename, "application/jsonl", jsonl);
-        HttpRequest.Builder request = request("/files").header("Content-Type", form.contentType())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(form.build()));
-        return send(request, "upload " + filename).path("id").asText();
+        return call("upload " + filename, () -> api.uploadFile(ClientMultipartForm.create()
+                .attribute("purpose", "fine-tune", null)
+                .binaryFileUpload("file", filename, Buffer.buffer(jsonl), "application/jsonl"))).path("id").asText();
     }
 
     /**
@@ -56,65 +65,17 @@ public class OpenAiFineTuningClient {
                 .put("suffix", suffix);
         hyperparameters.addTo(body);
         seed.ifPresent(value -> body.put("seed", value));
-        HttpRequest.Builder request = request("/fine_tuning/jobs").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
-        return FineTuningJob.from(send(request, "create job for " + suffix));
+        return FineTuningJob.from(call("create job for " + suffix, () -> api.createJob(body)));
     }
 
     /** {@code GET /fine_tuning/jobs/{id}}. */
     public FineTuningJob job(String jobId) {
-        return FineTuningJob.from(send(request("/fine_tuning/jobs/" + encode(jobId)).GET(), "read job " + jobId));
+        return FineTuningJob.from(call("read job " + jobId, () -> api.job(jobId)));
     }
 
     /** {@code GET /fine_tuning/jobs/{id}/events}: the {@code data} array, newest first. */
     public JsonNode events(String jobId) {
-        return send(request("/fine_tuning/jobs/" + encode(jobId) + "/events?limit=100").GET(), "read events of " + jobId)
-                .path("data");
-    }
-
-    private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(TIMEOUT)
-                .header("Accept", "application/json");
-        apiKey.ifPresent(key -> builder.header("Authorization", "Bearer " + key));
-        return builder;
-    }
-
-    private JsonNode send(HttpRequest.Builder builder, String what) {
-        HttpRequest request = builder.build();
-        return retry.run(what, () -> sendOnce(request, what));
-    }
-
-    private JsonNode sendOnce(HttpRequest request, String what) {
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new OpenAiApiException(0, redact(what + " failed: " + e));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CallInterruptedException(what + " interrupted");
-        }
-        if (response.statusCode() / 100 != 2) {
-            throw new OpenAiApiException(response.statusCode(),
-                    redact(what + " failed: HTTP " + response.statusCode() + ": " + errorOf(response.body())));
-        }
-        try {
-            return Json.mapper().readTree(response.body());
-        } catch (IOException e) {
-            throw new OpenAiApiException(response.statusCode(), what + ": the answer is not JSON");
-        }
-    }
-
-    private static String errorOf(String body) {
-        try {
-            JsonNode message = Json.mapper().readTree(body).path("error").path("message");
-            if (message.isTextual()) {
-                return message.asText();
-            }
-        } catch (IOException | RuntimeException e) {
-            // not JSON: use the text
-        }
-        return body == null ? "" : body.length() > 300 ? body.substring(0, 300) + "..." : body;
+        return call("read events of " + jobId, () -> api.events(jobId, EVENTS_LIMIT)).path("data");
     }
 
     /** Removes the API key from a text. */
@@ -122,7 +83,41 @@ public class OpenAiFineTuningClient {
         return text == null || apiKey.isEmpty() ? text : text.replace(apiKey.get(), "***");
     }
 
-    private static String encode(String segment) {
-        return URLEncoder.encode(segment, StandardCharsets.UTF_8);
+    @PreDestroy
+    void close() {
+        api.close();
+    }
+
+    private JsonNode call(String what, Supplier<JsonNode> call) {
+        return retry.run(what, () -> once(what, call));
+    }
+
+    /** One attempt, its failure as an {@link OpenAiApiException} naming {@code what} failed. */
+    private JsonNode once(String what, Supplier<JsonNode> call) {
+        try {
+            return call.get();
+        } catch (OpenAiApiException e) {
+            throw new OpenAiApiException(e.status(), redact(what + " failed: " + e.getMessage()), e.retryAfter());
+        } catch (WebApplicationException e) {
+            if (e.getCause() instanceof JsonProcessingException) {
+                throw new OpenAiApiException(200, what + ": the answer is not JSON");
+            }
+            throw new OpenAiApiException(e.getResponse().getStatus(), redact(what + " failed: " + e.getMessage()));
+        } catch (ProcessingException e) {
+            if (Thread.currentThread().isInterrupted() || causedByInterrupt(e)) {
+                Thread.currentThread().interrupt();
+                throw new CallInterruptedException(what + " interrupted");
+            }
+            throw new OpenAiApiException(0, redact(what + " failed: " + (e.getCause() == null ? e : e.getCause())));
+        }
+    }
+
+    private static boolean causedByInterrupt(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InterruptedException) {
+                return true;
+            }
+        }
+        return false;
     }
 }
