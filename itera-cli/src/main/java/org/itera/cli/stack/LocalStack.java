@@ -56,6 +56,7 @@ public final class LocalStack {
         if (ours.isPresent()) {
             out.println(component.label() + ": already running (pid " + ours.get().pid() + "), reusing it");
             awaitServing(component, files);
+            warnOnOtherSettings(component);
             return false;
         }
         int port = config.port(component);
@@ -67,6 +68,9 @@ public final class LocalStack {
             List<String> command = command(component);
             out.println(component.label() + ": starting on port " + port + " (log: " + files.log() + ")");
             files.start(command, component.isService() ? config.serviceEnv(component) : Map.of());
+            if (component.isService()) {
+                ServiceSettings.save(settingsFile(component), ServiceSettings.of(config, component));
+            }
         } catch (IOException e) {
             throw new StackException(component.label() + ": could not start: " + e.getMessage(), e);
         }
@@ -85,6 +89,26 @@ public final class LocalStack {
                     () -> files.running().isPresent(), startTimeout(component), progress);
         } catch (Readiness.NotReadyException e) {
             throw new StackException(e.getMessage() + "; last lines of " + files.log() + ":\n" + files.logTail(30));
+        }
+    }
+
+    private Path settingsFile(Component component) {
+        return config.servicesDir().resolve(component.label() + ".conf");
+    }
+
+    private void warnOnOtherSettings(Component component) {
+        if (!component.isService()) {
+            return;
+        }
+        try {
+            List<String> differ = ServiceSettings.differences(settingsFile(component), ServiceSettings.of(config, component));
+            if (!differ.isEmpty()) {
+                out.println("warning: " + component.label() + " keeps the settings it was started with:");
+                differ.forEach(line -> out.println("  " + line));
+                out.println("warning: to apply the new ones: itera down, then run again");
+            }
+        } catch (IOException e) {
+            out.println("warning: cannot read " + settingsFile(component) + ": " + e.getMessage());
         }
     }
 
