@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.itera.cli.stack.Readiness;
 import org.itera.cli.stack.WaitProgress;
+import org.itera.testing.TestLogs;
 
 /** A packaged Quarkus service run as its own JVM process, as a user would run it. */
 final class ServiceProcess implements AutoCloseable {
@@ -37,13 +38,22 @@ final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: run `mvn verify` from the repository root");
         }
         int port = freePort();
-        Path log = Path.of("target", "e2e-" + module + ".log");
+        Path log = Path.of("target", "e2e-logs", testClass() + "-" + module + ".log");
         Files.createDirectories(log.getParent());
+        TestLogs.add(log);
         ProcessBuilder builder = new ProcessBuilder(Readiness.serviceCommand("java", "-Xmx384m", jar))
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
         builder.environment().put("PORT", Integer.toString(port));
         return new ServiceProcess(module, builder.start(), port, log);
+    }
+
+    /** The simple name of the test class starting a service (one per JVM: failsafe forks one per class). */
+    private static String testClass() {
+        return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+                .walk(frames -> frames.map(StackWalker.StackFrame::getDeclaringClass)
+                        .map(Class::getSimpleName).filter(name -> name.endsWith("IT")).findFirst())
+                .orElse("e2e");
     }
 
     /** Waits until {@code /q/health/ready} answers 200 (the readiness check {@code itera up} uses). */

@@ -140,11 +140,14 @@ class RetryPolicyTest {
 
     @Test
     void pausesFollowIterasOneSchedule() {
+        // 100 ms doubled after each failed attempt, capped at 5 s; equal jitter: half the cap to all of it
         for (int i = 0; i < 300; i++) {
-            assertThat(POLICY.backoffAfter(3)).isBetween(POLICY.backoff().capAfter(3).dividedBy(2), POLICY.backoff().capAfter(3));
+            assertThat(POLICY.backoffAfter(1)).isBetween(Duration.ofMillis(50), Duration.ofMillis(100));
+            assertThat(POLICY.backoffAfter(3)).isBetween(Duration.ofMillis(200), Duration.ofMillis(400));
+            assertThat(POLICY.backoffAfter(10)).isBetween(Duration.ofMillis(2500), Duration.ofSeconds(5));
         }
-        assertThat(POLICY.backoff()).isEqualTo(new org.itera.core.retry.Backoff(POLICY.maxAttempts(),
-                POLICY.initialBackoff(), POLICY.maxBackoff()));
+        assertThat(POLICY.backoff()).isEqualTo(new org.itera.core.retry.Backoff(5, Duration.ofMillis(100),
+                Duration.ofSeconds(5)));
     }
 
     @Test

@@ -22,9 +22,16 @@ public final class OpenAiMock {
     private static final AtomicLong IDS = new AtomicLong(1);
 
     private final WireMockServer server;
+    private final HeldCalls held;
 
     public OpenAiMock(WireMockServer server) {
+        this(server, null);
+    }
+
+    /** A mock whose server has the {@link HeldCalls} extension registered (see {@link OpenAiMockResource}). */
+    public OpenAiMock(WireMockServer server, HeldCalls held) {
         this.server = server;
+        this.held = held;
     }
 
     public WireMockServer server() {
@@ -45,6 +52,20 @@ public final class OpenAiMock {
     public OpenAiMock replyByDefault(String model, String content) {
         server.stubFor(post(urlEqualTo(CHAT_PATH)).atPriority(100).willReturn(okJson(model, content)));
         return this;
+    }
+
+    /**
+     * Replies with {@code content} to every chat request whose body contains {@code bodyFragment},
+     * but holds each such call open until the returned {@link HeldCalls} are released.
+     */
+    public HeldCalls holdWhen(String bodyFragment, String model, String content) {
+        if (held == null) {
+            throw new IllegalStateException("this mock's server was started without the held-calls extension");
+        }
+        held.hold();
+        server.stubFor(post(urlEqualTo(CHAT_PATH)).atPriority(1).withRequestBody(containing(bodyFragment))
+                .willReturn(okJson(model, content).withTransformers(HeldCalls.NAME)));
+        return held;
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder okJson(String model, String content) {

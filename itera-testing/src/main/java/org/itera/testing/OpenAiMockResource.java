@@ -15,11 +15,12 @@ public class OpenAiMockResource implements QuarkusTestResourceLifecycleManager {
     public static final String TEST_API_KEY = "sk-itera-test-secret-0123456789";
 
     private WireMockServer server;
+    private final HeldCalls held = new HeldCalls();
 
     @Override
     public Map<String, String> start() {
         server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()
-                .containerThreads(100).jettyAcceptors(2));
+                .containerThreads(150).jettyAcceptors(2).extensions(held));
         server.start();
         return Map.of("itera.llm.base-url", server.baseUrl() + "/v1",
                 "itera.llm.api-key", TEST_API_KEY);
@@ -27,12 +28,13 @@ public class OpenAiMockResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void inject(TestInjector injector) {
-        injector.injectIntoFields(new OpenAiMock(server),
+        injector.injectIntoFields(new OpenAiMock(server, held),
                 new TestInjector.AnnotatedAndMatchesType(InjectOpenAiMock.class, OpenAiMock.class));
     }
 
     @Override
     public void stop() {
+        held.release();
         if (server != null) {
             server.stop();
         }

@@ -27,10 +27,6 @@ public final class TeamRunner {
         this(SettingRegistry.standard(catalog));
     }
 
-    public TeamCatalog catalog() {
-        return settings.catalog();
-    }
-
     public SettingRegistry settings() {
         return settings;
     }

@@ -211,9 +211,4 @@ class TeamRunnerTest {
         assertThatThrownBy(() -> runner.run(PHYSICS, failing)).hasMessage("model down");
         assertThat(called).containsExactly("physics-physicist", "physics-mathematician");
     }
-
-    @Test
-    void theRunnerExposesTheCatalogueOfItsSettings() {
-        assertThat(runner.catalog()).isSameAs(runner.settings().catalog()).isSameAs(TeamCatalog.standard());
-    }
 }
