@@ -125,12 +125,28 @@ public final class RoundDriver {
                     + started.error());
         }
         err.println("evaluating round " + round + " (" + started.body().path("tasks").asInt() + " test tasks)");
+        String[] progress = {""};
         Evaluation done = waiter().until("the evaluation of round " + round, () -> {
             JsonNode list = api.read("/evaluations");
+            progress[0] = gradedSoFar(list, round);
             return Evaluation.find(list, round, subject, options.setting()).filter(e -> !e.running());
-        });
+        }, () -> progress[0]);
         out.println(done.line());
         done.rateLines().forEach(out::println);
         return "done".equals(done.status()) ? OK : FAILED;
+    }
+
+    /** "12/40 graded [#####.......]" for the running evaluation of {@code round}, "" when unknown. */
+    private String gradedSoFar(JsonNode evaluations, int round) {
+        for (JsonNode doc : evaluations) {
+            if (doc.path("round").asInt(-1) == round && "running".equals(doc.path("status").asText())
+                    && doc.path("tasks").asInt() > 0) {
+                int graded = doc.path("graded").asInt(0);
+                int tasks = doc.path("tasks").asInt();
+                int filled = graded * 20 / tasks;
+                return graded + "/" + tasks + " graded [" + "#".repeat(filled) + ".".repeat(20 - filled) + "]";
+            }
+        }
+        return "";
     }
 }

@@ -79,6 +79,21 @@ class RoundDriverTest {
     }
 
     @Test
+    void aLongEvaluationSaysHowManyTasksAreGraded() {
+        String graded = RUNNING_R0.replace("\"tasks\":50", "\"tasks\":50,\"graded\":20");
+        service.on("GET /evaluations", 200, "[]");
+        for (int i = 0; i < 25; i++) {
+            service.on("GET /evaluations", 200, graded);
+        }
+        service.on("GET /evaluations", 200, DONE_R0)
+                .on("POST /rounds/0/evaluate", 202, "{\"round\":0,\"tasks\":50,\"status\":\"running\"}");
+
+        assertThat(run("evaluate", "--round", "0")).isEqualTo(RoundDriver.OK);
+
+        assertThat(err()).contains("waiting for the evaluation of round 0 (60s, 20/50 graded [########............])");
+    }
+
+    @Test
     void evaluateSendsTheTestSetWithTheRequest() throws Exception {
         service.on("GET /evaluations", 200, "[]").on("GET /evaluations", 200, DONE_R0)
                 .on("POST /rounds/0/evaluate", 202, "{\"round\":0,\"tasks\":50,\"status\":\"running\"}");
