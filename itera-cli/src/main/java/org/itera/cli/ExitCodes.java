@@ -1,7 +1,8 @@
 package org.itera.cli;
 
 /**
- * The exit status of every {@code itera} command; {@code itera --help} lists them. A script that
+ * The exit status of every {@code itera} command; {@code itera --help} lists them (the list in
+ * {@link Itera}'s annotation, which must be a literal). A script that
  * drives Itera tells the outcomes apart by these numbers.
  */
 public final class ExitCodes {
@@ -22,18 +23,6 @@ public final class ExitCodes {
     public static final int USAGE = 64;
     /** Interrupted (Ctrl-C); what the command started was stopped. */
     public static final int INTERRUPTED = 130;
-
-    /** For picocli's generated help: the list under "Exit status". */
-    public static final String[] DESCRIPTIONS = {
-        "0:done",
-        "1:failed (stderr says why and what to do)",
-        "2:push: some lines were invalid",
-        "3:round train: no agent had enough new examples",
-        "4:every task graded, the repair loop still busy at the timeout",
-        "5:status: some part of the stack is not running",
-        "64:wrong usage",
-        "130:interrupted",
-    };
 
     private ExitCodes() {
     }

@@ -1,9 +1,6 @@
 package org.itera.cli;
 
 import java.net.URI;
-import java.util.Locale;
-import java.util.Optional;
-import org.itera.core.run.RunIds;
 
 /**
  * The options of {@link RunWatcher} (parsed by {@link WatchCommand} or set by {@code itera run}): the run to follow ({@code --run}, its id on every task pushed)
@@ -25,13 +22,4 @@ public record RunOptions(
 
     /** How progress is drawn on stderr: redrawn in place, one line per change, or not at all. */
     public enum Progress { AUTO, TTY, LINES, NONE }
-
-    /** The URL with {@code path} appended, e.g. {@code http://127.0.0.1:8082/library/stats}. */
-    static URI resolve(URI base, String path) {
-        String text = base.toString();
-        while (text.endsWith("/")) {
-            text = text.substring(0, text.length() - 1);
-        }
-        return URI.create(text + path);
-    }
 }

@@ -22,5 +22,4 @@ public final class StatusCommand implements Callable<Integer> {
         System.out.println("home: " + config.home() + (config.offline() ? " (offline)" : " (LLM at " + config.llmBaseUrl() + ")"));
         return up ? ExitCodes.OK : ExitCodes.NOT_RUNNING;
     }
-
 }

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import org.itera.cli.stack.StackConfig;
 import org.itera.cli.stack.StackException;
+import org.itera.cli.stack.Tools;
 
 /** Offline rounds fine-tune on model-server with the local trainer: its Python environment, set up once. */
 final class LocalTrainer {
@@ -21,9 +22,7 @@ final class LocalTrainer {
         Path log = config.servicesDir().resolve("setup-trainer.log");
         java.nio.file.Files.createDirectories(log.getParent());
         err.println("trainer: scripts/setup-trainer.sh (the first time a Python environment of about 5 GB; log: " + log + ")");
-        Process process = new ProcessBuilder("bash", config.script("setup-trainer.sh").toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
-        if (process.waitFor() != 0) {
+        if (Tools.run(java.util.List.of("bash", config.script("setup-trainer.sh").toString()), log) != 0) {
             throw new StackException("could not set up the local trainer (scripts/setup-trainer.sh; log: " + log + ")");
         }
         err.println("trainer: scripts/setup-trainer.sh done");

@@ -6,12 +6,12 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Runs a one-shot tool (Maven, a setup script, Kafka's StorageTool) to its end, its output in a log file. */
-final class Tools {
+public final class Tools {
 
     private Tools() {
     }
 
-    static int run(List<String> command, Path log) throws IOException, InterruptedException {
+    public static int run(List<String> command, Path log) throws IOException, InterruptedException {
         Files.createDirectories(log.toAbsolutePath().getParent());
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
