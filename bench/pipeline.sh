@@ -88,9 +88,14 @@ cpu_snapshot() {
 # cpu_profile BEFORE AFTER SECONDS: CPU seconds by process kind over the run, and the share of the cores
 cpu_profile() {
   paste -d' ' <(tr ' ' '\n' <<<"$1") <(tr ' ' '\n' <<<"$2") | awk -v t="$TICKS" -v s="$3" -v n="$(nproc)" '
+    $1 == "" { next }
     { split($1, a, ":"); split($2, b, ":"); used[a[1]] += (b[2] - a[2]) / t; total += (b[2] - a[2]) / t }
     END { for (k in used) printf "%s %.1f s, ", k, used[k]; printf "all %.1f s = %.0f%% of %d cores", total, 100 * total / (s * n), n }'
 }
+# machine_limit CPU_SECONDS TASKS: tasks per minute the cores would file at this CPU cost per task
+machine_limit() { awk -v c="$1" -v n="$2" -v k="$(nproc)" 'BEGIN { printf "%.0f", (c > 0 ? k * 60 * n / c : 0) }'; }
+cpu_ms_per_task() { awk -v c="$1" -v n="$2" 'BEGIN { printf "%.1f", 1000 * c / n }'; }
+min() { awk -v a="$1" -v b="$2" 'BEGIN { print (a < b ? a : b) }'; }
 
 # start_service NAME PORT DATABASE CONCURRENCY [ENV...]: a service jar with the bench's broker,
 # store and mock
@@ -100,7 +105,7 @@ start_service() {
   shift 4
   env -u OPENAI_API_KEY "$@" PORT="$port" KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" MONGODB_URI="$MONGO" ITERA_MONGO_DATABASE="$db" \
     OPENAI_BASE_URL="http://127.0.0.1:$MOCK_PORT/v1" ITERA_LLM_MODEL=bench-model \
-    ITERA_CONCURRENCY="$concurrency" ITERA_REPAIR_CONCURRENCY="$concurrency" ITERA_FILTER_CONCURRENCY="$concurrency" \
+    ITERA_CONCURRENCY="$concurrency" ITERA_REPAIR_CONCURRENCY="$concurrency" \
     QUARKUS_LOG_LEVEL=WARN \
     java $HEAP ${BENCH_SERVICE_JAVA_OPTS:-} -jar "$REPO/$name/target/quarkus-app/quarkus-run.jar" >"$LOGS/$name-$port.log" 2>&1 &
   PIDS+=($!); SERVICE_PIDS+=("$name:$!")
@@ -133,7 +138,18 @@ DRIVER_PEAK=$(mock_stats | jq .peakInFlight)
 DRIVER_MOCK_CPU=$(awk -v a="$MOCK_TICKS" -v b="$(cpu_ticks "$MOCK_PID")" -v t="$TICKS" 'BEGIN { printf "%.1f", (b - a) / t }')
 DRIVER_RATE=$(field tasksPerMin "$DRIVER")
 DRIVER_IDEAL=$(( DRIVER_THREADS * 60000 / (ROLES * LATENCY) ))
+DRIVER_CPU=$(awk -v a="$(field cpuSeconds "$DRIVER")" -v b="$DRIVER_MOCK_CPU" 'BEGIN { print a + b }')
 echo "  $DRIVER peakInFlight=$DRIVER_PEAK"
+# the same driver at the largest C: what a bare loop does on this machine at that concurrency
+C_MAX=$(tr ' ' '\n' <<<"$CONCURRENCY" | sort -n | tail -1)
+echo "driver: $C_MAX threads (the largest C)..."
+mock_reset
+MOCK_TICKS=$(cpu_ticks "$MOCK_PID")
+DRIVER_MAX=$(java -cp "$CP" org.itera.bench.driver.ScriptDriver "http://127.0.0.1:$MOCK_PORT/v1" "$C_MAX" \
+  "$TASKS" "$SUBJECT" "$DATASET" "$LOGS/driver-max-results.jsonl")
+DRIVER_MAX_CPU=$(awk -v a="$(field cpuSeconds "$DRIVER_MAX")" -v b="$MOCK_TICKS" -v c="$(cpu_ticks "$MOCK_PID")" -v t="$TICKS" \
+  'BEGIN { printf "%.1f", a + (c - b) / t }')
+echo "  $DRIVER_MAX peakInFlight=$(mock_stats | jq .peakInFlight)"
 
 ROWS=()
 PROFILES=()
@@ -156,7 +172,8 @@ for c in $CONCURRENCY; do
     echo "  $line peakInFlight=$peak"
     PROFILES+=("C=$c, $k instance(s): $(cpu_profile "$before" "$after" "$(field seconds "$line")")")
     echo "  CPU: ${PROFILES[-1]#*: }"
-    ROWS+=("| $c | $k | $rate | $ideal | $(ratio "$rate" "$ideal") | $(ratio "$rate" "$DRIVER_RATE") | $(field p50Ms "$line") / $(field p95Ms "$line") | $peak | $(service_rss generator-service) | $(service_rss filter-service) |")
+    cpu=$(sed -E 's/.*all ([0-9.]+) s.*/\1/' <<<"${PROFILES[-1]}"); limit=$(machine_limit "$cpu" "$TASKS")
+    ROWS+=("| $c | $k | $rate | $ideal | $(ratio "$rate" "$ideal") | $(cpu_ms_per_task "$cpu" "$TASKS") | $limit | $(ratio "$rate" "$(min "$ideal" "$limit")") | $(ratio "$rate" "$DRIVER_RATE") | $(field p50Ms "$line") / $(field p95Ms "$line") | $(field generatedSeconds "$line") / $(field seconds "$line") | $(field filingLagP50Ms "$line") / $(field filingLagP95Ms "$line") | $peak | $(service_rss generator-service) | $(service_rss filter-service) |")
     stop_services
   done
 done
@@ -185,11 +202,12 @@ done
 
 echo
 echo "$(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ), $TASKS $SUBJECT tasks ($ROLES roles), mock latency $LATENCY ms"
-echo "driver ($DRIVER_THREADS threads): $DRIVER_RATE tasks/min (ideal $DRIVER_IDEAL, ratio $(ratio "$DRIVER_RATE" "$DRIVER_IDEAL")), peak RSS $(field peakRssMb "$DRIVER") MB, calls in flight at peak $DRIVER_PEAK, CPU: driver $(field cpuSeconds "$DRIVER") s, mock $DRIVER_MOCK_CPU s"
+echo "driver ($DRIVER_THREADS threads): $DRIVER_RATE tasks/min (ideal $DRIVER_IDEAL, ratio $(ratio "$DRIVER_RATE" "$DRIVER_IDEAL")), peak RSS $(field peakRssMb "$DRIVER") MB, calls in flight at peak $DRIVER_PEAK, CPU: driver $(field cpuSeconds "$DRIVER") s, mock $DRIVER_MOCK_CPU s = $(cpu_ms_per_task "$DRIVER_CPU" "$TASKS") ms per task"
+echo "driver ($C_MAX threads): $(field tasksPerMin "$DRIVER_MAX") tasks/min (ideal $(( C_MAX * 60000 / (ROLES * LATENCY) ))), peak RSS $(field peakRssMb "$DRIVER_MAX") MB, CPU with the mock's $DRIVER_MAX_CPU s = $(cpu_ms_per_task "$DRIVER_MAX_CPU" "$TASKS") ms per task: machine limit $(machine_limit "$DRIVER_MAX_CPU" "$TASKS") tasks/min"
 echo "broker peak RSS $(peak_rss "$KAFKA_PID") MB, store $(peak_rss "$MONGO_PID") MB, mock $(peak_rss "$MOCK_PID") MB"
 echo
-echo "| C | instances | tasks/min | ideal | ratio to ideal | ratio to driver | p50 / p95 push-to-filed (ms) | calls in flight (peak) | generator RSS (MB) | filter RSS (MB) |"
-echo "|---|---|---|---|---|---|---|---|---|---|"
+echo "| C | instances | tasks/min | ideal | ratio to ideal | CPU per task (ms) | machine limit | ratio to min(ideal, limit) | ratio to driver | p50 / p95 push-to-filed (ms) | last generated / filed (s) | filing lag p50 / p95 (ms) | calls in flight (peak) | generator RSS (MB) | filter RSS (MB) |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${ROWS[@]}"
 echo
 echo "CPU over each run (from the first push to the last task filed; the probe itself not counted):"

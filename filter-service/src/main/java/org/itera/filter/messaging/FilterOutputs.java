@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.itera.core.event.FinetuneRecord;
@@ -13,7 +14,7 @@ import org.itera.core.json.Json;
 
 /**
  * The filter's outgoing topics. Each call returns once the broker acknowledged what it sent, so
- * the incoming trajectory is acknowledged only after everything it produced was written; the
+ * the incoming trajectories are acknowledged only after everything they produced was written; the
  * records of one call are sent together and acknowledged in any order.
  */
 @ApplicationScoped
@@ -28,18 +29,14 @@ public class FilterOutputs {
         this.failures = failures;
     }
 
-    public void finetuneRecords(List<FinetuneRecord> examples) {
-        if (examples.isEmpty()) {
-            return;
+    /** Sends the finetune records and failures of a batch together; returns once the broker acknowledged all. */
+    public void send(List<FinetuneRecord> examples, List<GradedTrajectoryEvent> failed) {
+        List<Uni<Void>> sends = new ArrayList<>(examples.size() + failed.size());
+        examples.forEach(example -> sends.add(finetuneRecords.send(Record.of(example.trajectoryId(), json(example)))));
+        failed.forEach(failure -> sends.add(failures.send(Record.of(failure.trajectory().task().id(), json(failure)))));
+        if (!sends.isEmpty()) {
+            Uni.join().all(sends).andCollectFailures().await().indefinitely();
         }
-        List<Uni<Void>> sends = examples.stream()
-                .map(example -> finetuneRecords.send(Record.of(example.trajectoryId(), json(example))))
-                .toList();
-        Uni.join().all(sends).andCollectFailures().await().indefinitely();
-    }
-
-    public void failure(GradedTrajectoryEvent failed) {
-        failures.sendAndAwait(Record.of(failed.trajectory().task().id(), json(failed)));
     }
 
     private static String json(Object event) {

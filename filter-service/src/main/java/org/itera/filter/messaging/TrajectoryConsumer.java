@@ -1,28 +1,35 @@
 package org.itera.filter.messaging;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.itera.core.event.TrajectoryEvent;
 import org.itera.core.setting.SettingRegistry;
 import org.itera.filter.TrajectoryFilter;
+import org.jboss.logging.Logger;
 
 /**
- * Reads {@code trajectories} and {@code regenerated} (repaired trajectories from feedback-service),
- * and files both the same way, up to {@code ITERA_FILTER_CONCURRENCY} at once (the {@code filing}
- * worker pool), those of one task in turn ({@link TaskLocks}). A message is acknowledged when its
- * filing returned, so after everything it produced was written. A message that is not a readable
- * trajectory is nacked and lands on the topic's dead-letter topic ({@code trajectories-dlq},
- * {@code regenerated-dlq}) with the reason; the service keeps consuming.
+ * Reads {@code trajectories} and {@code regenerated} (repaired trajectories from feedback-service)
+ * in batches (what one poll returns, up to {@code max.poll.records}) and files both the same way,
+ * up to {@code ITERA_FILTER_CONCURRENCY} batches at once (the {@code filing} worker pool; copies of
+ * one trajectory in two batches are filed one after the other, see the filter). A batch is acknowledged when its filing returned, so after
+ * everything it produced was written. A record that is not a readable trajectory is nacked on its
+ * own and lands on the topic's dead-letter topic ({@code trajectories-dlq}, {@code regenerated-dlq})
+ * with the reason; when filing the whole batch fails, its trajectories are filed one at a time, so
+ * only the one that fails is dead-lettered. The service keeps consuming.
  */
 @ApplicationScoped
 public class TrajectoryConsumer {
 
-    private static final int LOCK_STRIPES = 256;
+    private static final Logger LOG = Logger.getLogger(TrajectoryConsumer.class);
 
     private final TrajectoryFilter filter;
     private final SettingRegistry settings;
-    private final TaskLocks locks = new TaskLocks(LOCK_STRIPES);
 
     public TrajectoryConsumer(TrajectoryFilter filter, SettingRegistry settings) {
         this.filter = filter;
@@ -31,18 +38,48 @@ public class TrajectoryConsumer {
 
     @Incoming("trajectories")
     @Blocking(value = "filing", ordered = false)
-    public void consume(String payload) {
-        file(payload);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return file(batch);
     }
 
     @Incoming("regenerated")
     @Blocking(value = "filing", ordered = false)
-    public void consumeRegenerated(String payload) {
-        file(payload);
+    public CompletionStage<Void> consumeRegenerated(KafkaRecordBatch<String, String> batch) {
+        return file(batch);
     }
 
-    private void file(String payload) {
-        TrajectoryEvent trajectory = TrajectoryReader.read(payload, settings);
-        locks.run(trajectory.task().id(), () -> filter.file(trajectory));
+    private CompletionStage<Void> file(KafkaRecordBatch<String, String> batch) {
+        List<KafkaRecord<String, String>> records = new ArrayList<>();
+        List<TrajectoryEvent> trajectories = new ArrayList<>();
+        for (KafkaRecord<String, String> record : batch) {
+            try {
+                trajectories.add(TrajectoryReader.read(record.getPayload(), settings));
+                records.add(record);
+            } catch (IllegalArgumentException unreadable) {
+                deadLetter(record, unreadable);
+            }
+        }
+        try {
+            filter.file(trajectories);
+        } catch (RuntimeException batchFailed) {
+            LOG.warnf("filing a batch of %d trajectories failed (%s); filing them one at a time",
+                    trajectories.size(), batchFailed.getMessage());
+            fileOneByOne(records, trajectories);
+        }
+        return batch.ack();
+    }
+
+    private void fileOneByOne(List<KafkaRecord<String, String>> records, List<TrajectoryEvent> trajectories) {
+        for (int i = 0; i < trajectories.size(); i++) {
+            try {
+                filter.file(trajectories.get(i));
+            } catch (RuntimeException failed) {
+                deadLetter(records.get(i), failed);
+            }
+        }
+    }
+
+    private static void deadLetter(KafkaRecord<String, String> record, Throwable reason) {
+        record.nack(reason).toCompletableFuture().join();
     }
 }

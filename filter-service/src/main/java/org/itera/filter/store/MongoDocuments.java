@@ -24,7 +24,7 @@ final class MongoDocuments {
      * ({@code game}: moves, end reason, holdings, payoffs, winner); {@code repairsExhausted} marks a failed one whose task used
      * up its repair budget ({@code repairStatus: "exhausted"}, null otherwise).
      */
-    static Document trajectory(TrajectoryEvent t, Outcome outcome, boolean repairsExhausted) {
+    static Document trajectory(TrajectoryEvent t, Outcome outcome, boolean repairsExhausted, Date publishedAt) {
         TaskEvent task = t.task();
         Grade grade = outcome.grade();
         Document document = new Document("_id", t.id())
@@ -54,7 +54,8 @@ final class MongoDocuments {
                 .append("finishedAt", date(t.finishedAt()))
                 .append("gradedAt", new Date())
                 .append("repairStatus", repairsExhausted ? TrajectoryStore.REPAIR_EXHAUSTED : null)
-                .append("published", false);
+                .append("published", true)
+                .append("publishedAt", publishedAt);
         if (t.repair() != null) {
             document.append("repair", repair(t.repair()));
         }

@@ -2,12 +2,12 @@ package org.itera.filter.store;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
-import com.mongodb.MongoWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
@@ -15,6 +15,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
@@ -24,8 +25,7 @@ import java.util.stream.IntStream;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.itera.core.event.FinetuneRecord;
-import org.itera.core.setting.Outcome;
-import org.itera.core.event.TrajectoryEvent;
+import org.itera.filter.Filing;
 
 /**
  * The {@code trajectories} and {@code experience} collections. Ids are deterministic, so inserting
@@ -57,44 +57,41 @@ public class TrajectoryStore {
         experience().createIndex(Indexes.ascending("trajectoryId"));
     }
 
-    public boolean isPublished(String trajectoryId) {
-        return trajectories().find(Filters.and(Filters.eq("_id", trajectoryId), Filters.eq("published", true)))
-                .first() != null;
+    /** The ids among these that have a document: trajectories filed completely before. */
+    public Set<String> filed(Collection<String> trajectoryIds) {
+        if (trajectoryIds.isEmpty()) {
+            return Set.of();
+        }
+        return trajectories().find(Filters.in("_id", trajectoryIds)).projection(Projections.include("_id"))
+                .map(d -> d.getString("_id")).into(new HashSet<>());
     }
 
-    /** Stores a graded attempt; false when its document was already there (left as it was). */
-    public boolean saveGraded(TrajectoryEvent trajectory, Outcome outcome, boolean repairsExhausted) {
-        return insertIfAbsent(trajectories(), MongoDocuments.trajectory(trajectory, outcome, repairsExhausted));
+    /**
+     * Stores graded attempts whose outputs were acknowledged, marked published, in one round trip; a
+     * document already there (a copy filed by another instance meanwhile) is left as it was.
+     */
+    public void saveFiled(List<Filing> filed) {
+        Date now = new Date();
+        insertNew(trajectories(), filed.stream()
+                .map(f -> MongoDocuments.trajectory(f.trajectory(), f.outcome(), f.exhausted(), now)).toList());
     }
 
-    /** Adds library entries of one run (or none) in one round trip; returns those that were not there yet. */
+    /** Adds library entries in one round trip; returns the examples that were not there yet. */
+    public List<FinetuneRecord> saveExperiences(List<LibraryEntry> entries) {
+        List<Document> documents = entries.stream().map(e -> MongoDocuments.experience(e.example(), e.run())).toList();
+        Set<Integer> present = insertNew(experience(), documents);
+        return IntStream.range(0, entries.size()).filter(i -> !present.contains(i))
+                .mapToObj(i -> entries.get(i).example()).toList();
+    }
+
+    /** Adds library entries of one run (or none); returns those that were not there yet. */
     public List<FinetuneRecord> saveExperiences(List<FinetuneRecord> examples, String run) {
-        if (examples.isEmpty()) {
-            return List.of();
-        }
-        List<Document> documents = examples.stream().map(example -> MongoDocuments.experience(example, run)).toList();
-        Set<Integer> present = new HashSet<>();
-        try {
-            experience().insertMany(documents, new InsertManyOptions().ordered(false));
-        } catch (MongoBulkWriteException e) {
-            for (BulkWriteError error : e.getWriteErrors()) {
-                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                    throw e;
-                }
-                present.add(error.getIndex());
-            }
-        }
-        return IntStream.range(0, examples.size()).filter(i -> !present.contains(i)).mapToObj(examples::get).toList();
+        return saveExperiences(examples.stream().map(example -> new LibraryEntry(example, run)).toList());
     }
 
     /** Notes that another run pushed the task of an already filed trajectory. */
     public void addRun(String trajectoryId, String run) {
         trajectories().updateOne(Filters.eq("_id", trajectoryId), Updates.addToSet("runs", run));
-    }
-
-    public void markPublished(String trajectoryId) {
-        trajectories().updateOne(Filters.eq("_id", trajectoryId),
-                Updates.combine(Updates.set("published", true), Updates.set("publishedAt", new Date())));
     }
 
     public Optional<Document> trajectory(String id) {
@@ -115,15 +112,22 @@ public class TrajectoryStore {
         return client.getDatabase(database).getCollection(EXPERIENCE);
     }
 
-    private static boolean insertIfAbsent(MongoCollection<Document> collection, Document document) {
-        try {
-            collection.insertOne(document);
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
+    /** Inserts unordered in one round trip; returns the positions of documents whose id was already there. */
+    private static Set<Integer> insertNew(MongoCollection<Document> collection, List<Document> documents) {
+        Set<Integer> present = new HashSet<>();
+        if (documents.isEmpty()) {
+            return present;
         }
+        try {
+            collection.insertMany(documents, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                present.add(error.getIndex());
+            }
+        }
+        return present;
     }
 }

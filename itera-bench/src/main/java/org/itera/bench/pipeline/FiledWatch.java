@@ -54,12 +54,22 @@ final class FiledWatch {
         return done;
     }
 
-    /** Task id to the epoch millisecond it was done (the document's {@code publishedAt}). */
-    Map<String, Long> doneAt() {
-        Map<String, Long> at = new HashMap<>();
-        for (Document doc : trajectories.find(doneFilter()).projection(Projections.include("taskId", "publishedAt"))) {
+    /** When a task's last attempt was generated and filed (epoch milliseconds). */
+    record Done(long generatedAt, long filedAt) {
+        Done later(Done other) {
+            return other.filedAt > filedAt ? other : this;
+        }
+    }
+
+    /** Task id to when it was done (the document's {@code finishedAt} and {@code publishedAt}). */
+    Map<String, Done> doneAt() {
+        Map<String, Done> at = new HashMap<>();
+        for (Document doc : trajectories.find(doneFilter())
+                .projection(Projections.include("taskId", "finishedAt", "publishedAt"))) {
+            Date generated = doc.getDate("finishedAt");
             Date published = doc.getDate("publishedAt");
-            at.merge(doc.getString("taskId"), published.getTime(), Math::max);
+            Done done = new Done(generated == null ? published.getTime() : generated.getTime(), published.getTime());
+            at.merge(doc.getString("taskId"), done, Done::later);
         }
         return at;
     }

@@ -34,18 +34,20 @@ class FiledWatchTest {
             assertThat(first.done()).isEqualTo(2);
             assertThat(first.await(0, 2, Duration.ofSeconds(5))).isEqualTo(2);
             assertThat(first.await(1, 2, Duration.ofMillis(300))).as("one more than a baseline of 1").isEqualTo(1);
-            assertThat(first.doneAt()).containsEntry("a", 1000L).containsEntry("b", 2000L).doesNotContainKey("c");
+            assertThat(first.doneAt()).containsEntry("a", new FiledWatch.Done(900, 1000))
+                    .containsEntry("b", new FiledWatch.Done(1900, 2000)).doesNotContainKey("c");
             assertThat(first.repairs()).isEqualTo(2);
 
             FiledWatch settled = new FiledWatch(client, "bench", FiledWatch.Until.SETTLED);
             assertThat(settled.await(0, 2, Duration.ofMillis(500))).isEqualTo(1);
-            assertThat(settled.doneAt()).containsOnlyKeys("b").containsEntry("b", 4000L);
+            assertThat(settled.doneAt()).containsOnlyKeys("b").containsEntry("b", new FiledWatch.Done(3900, 4000));
         }
     }
 
     private static Document doc(String id, String task, int attempt, boolean published, boolean correct,
             String repairStatus, long publishedAt) {
         return new Document("_id", id).append("taskId", task).append("attempt", attempt).append("published", published)
-                .append("correct", correct).append("repairStatus", repairStatus).append("publishedAt", new Date(publishedAt));
+                .append("correct", correct).append("repairStatus", repairStatus).append("publishedAt", new Date(publishedAt))
+                .append("finishedAt", new Date(publishedAt - 100));
     }
 }
