@@ -6,6 +6,7 @@ import java.io.IOException;
 import org.itera.core.event.FinetuneRecord;
 import org.itera.core.event.TaskEvent;
 import org.itera.core.team.AgentCaller;
+import org.itera.llm.AgentConfigs;
 import org.itera.llm.LlmConfig;
 import org.itera.llm.LlmMetrics;
 
@@ -34,8 +35,7 @@ public class LibraryShots {
 
     /** The agent's k (0: off). */
     public int shotsOf(String agentId) {
-        LlmConfig.Agent agent = config.agents().get(agentId);
-        return agent == null ? 0 : Math.max(0, agent.libraryShots());
+        return AgentConfigs.find(config, agentId).map(agent -> Math.max(0, agent.libraryShots())).orElse(0);
     }
 
     /** The caller to run {@code task} with: {@code caller}, with demonstrations when some agent has shots. */
