@@ -54,23 +54,27 @@ public final class ExperienceIndex implements AutoCloseable {
     }
 
     /** Adds the entry unless one with its id is there already; true if it was added. */
-    public synchronized boolean add(LibraryEntry entry) {
-        if (entries.putIfAbsent(entry.id(), entry) != null) {
-            return false;
-        }
-        Document document = new Document();
-        document.add(new StringField(ID, entry.id(), Field.Store.YES));
-        document.add(new StringField(AGENT, entry.agent(), Field.Store.NO));
-        document.add(new StringField(TASK, entry.taskId(), Field.Store.NO));
-        document.add(new TextField(TEXT, entry.text(), Field.Store.NO));
+    public boolean add(LibraryEntry entry) {
+        return addAll(List.of(entry)) == 1;
+    }
+
+    /** Adds the entries not there already (by id), searchable together; returns how many were added. */
+    public synchronized int addAll(List<LibraryEntry> batch) {
+        int added = 0;
         try {
-            writer.updateDocument(new Term(ID, entry.id()), document);
-            searchers.maybeRefreshBlocking();
+            for (LibraryEntry entry : batch) {
+                if (entries.putIfAbsent(entry.id(), entry) == null) {
+                    writer.updateDocument(new Term(ID, entry.id()), document(entry));
+                    added++;
+                }
+            }
+            if (added > 0) {
+                searchers.maybeRefreshBlocking();
+            }
         } catch (IOException e) {
-            entries.remove(entry.id());
             throw new UncheckedIOException(e);
         }
-        return true;
+        return added;
     }
 
     /**
@@ -106,6 +110,15 @@ public final class ExperienceIndex implements AutoCloseable {
     /** How many entries the index holds. */
     public int size() {
         return entries.size();
+    }
+
+    private static Document document(LibraryEntry entry) {
+        Document document = new Document();
+        document.add(new StringField(ID, entry.id(), Field.Store.YES));
+        document.add(new StringField(AGENT, entry.agent(), Field.Store.NO));
+        document.add(new StringField(TASK, entry.taskId(), Field.Store.NO));
+        document.add(new TextField(TEXT, entry.text(), Field.Store.NO));
+        return document;
     }
 
     private Query similarTo(String text) {

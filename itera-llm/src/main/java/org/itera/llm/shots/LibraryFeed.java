@@ -5,7 +5,9 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -65,9 +67,11 @@ public class LibraryFeed {
     private void read() {
         try (KafkaConsumer<String, String> records = consumer) {
             while (!Thread.currentThread().isInterrupted()) {
+                List<FinetuneRecord> batch = new ArrayList<>();
                 for (ConsumerRecord<String, String> record : records.poll(Duration.ofSeconds(1))) {
-                    add(record.value());
+                    parse(record.value()).ifPresent(batch::add);
                 }
+                shots.addAll(batch);
             }
         } catch (WakeupException stopping) {
             LOG.debugf("library-shots feed stopped with %d entries", shots.size());
@@ -76,11 +80,12 @@ public class LibraryFeed {
         }
     }
 
-    private void add(String payload) {
+    private static Optional<FinetuneRecord> parse(String payload) {
         try {
-            shots.add(Json.mapper().readValue(payload, FinetuneRecord.class));
+            return Optional.ofNullable(Json.mapper().readValue(payload, FinetuneRecord.class));
         } catch (Exception e) {
             LOG.warnf("library-shots: skipped an unreadable %s message: %s", Topics.FINETUNE_RECORDS, e.getMessage());
+            return Optional.empty();
         }
     }
 

@@ -3,6 +3,7 @@ package org.itera.llm.shots;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.util.List;
 import org.itera.core.event.FinetuneRecord;
 import org.itera.core.event.TaskEvent;
 import org.itera.core.team.AgentCaller;
@@ -45,7 +46,12 @@ public class LibraryShots {
 
     /** Adds a library entry from {@code finetune-records}; false if it is not one or was there already. */
     public boolean add(FinetuneRecord record) {
-        return LibraryEntries.from(record).map(index::add).orElse(false);
+        return addAll(List.of(record)) == 1;
+    }
+
+    /** Adds the library entries among {@code records} (those not there already); returns how many. */
+    public int addAll(List<FinetuneRecord> records) {
+        return index.addAll(records.stream().flatMap(r -> LibraryEntries.from(r).stream()).toList());
     }
 
     /** Library entries held. */

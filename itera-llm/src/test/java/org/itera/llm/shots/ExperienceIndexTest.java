@@ -61,6 +61,17 @@ class ExperienceIndexTest {
     }
 
     @Test
+    void aBatchAddsEachEntryOnceAndIsSearchableAtOnce() {
+        LibraryEntry apples = Library.entry(Library.train("arithmetic-calculator", "t/1", "Ann has 3 apples.", "Answer: 3"));
+        LibraryEntry pears = Library.entry(Library.train("arithmetic-calculator", "t/2", "Bo has 4 pears.", "Answer: 4"));
+
+        assertThat(index.addAll(List.of(apples, apples, pears))).isEqualTo(2);
+        assertThat(index.addAll(List.of(pears))).isZero();
+
+        assertThat(index.similar("arithmetic-calculator", "t/9", "Bo has pears", 5)).startsWith(pears).hasSize(2);
+    }
+
+    @Test
     void givesAtMostKAndNothingForKZeroOrAnEmptyLibrary() {
         assertThat(index.similar("arithmetic-calculator", "t/0", "apples", 3)).isEmpty();
         for (int i = 0; i < 5; i++) {
