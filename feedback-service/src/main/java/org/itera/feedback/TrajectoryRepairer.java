@@ -16,6 +16,7 @@ import org.itera.core.team.TeamDefinition;
 import org.itera.core.team.TeamRunner;
 import org.itera.llm.AgentSettings;
 import org.itera.llm.OpenAiAgentCaller;
+import org.itera.llm.shots.LibraryShots;
 
 /**
  * Repairs one turn of a failed trajectory, as SiriuS does: a critic who knows the right answer
@@ -25,7 +26,8 @@ import org.itera.llm.OpenAiAgentCaller;
  * {@link RepairPlan}.
  *
  * <p>The repaired turn keeps the role's ORIGINAL messages (and step), with the rephrased answer as
- * its output, so the library example reads as if the role had solved it directly.
+ * its output, so the library example reads as if the role had solved it directly. The later roles
+ * re-run as the generator runs them, with their library-shots demonstrations if they have any.
  */
 @ApplicationScoped
 public class TrajectoryRepairer {
@@ -34,12 +36,15 @@ public class TrajectoryRepairer {
     private final RepairPrompts prompts;
     private final RepairModels models;
     private final OpenAiAgentCaller caller;
+    private final LibraryShots shots;
 
-    public TrajectoryRepairer(TeamRunner runner, RepairPrompts prompts, RepairModels models, OpenAiAgentCaller caller) {
+    public TrajectoryRepairer(TeamRunner runner, RepairPrompts prompts, RepairModels models, OpenAiAgentCaller caller,
+            LibraryShots shots) {
         this.runner = runner;
         this.prompts = prompts;
         this.models = models;
         this.caller = caller;
+        this.shots = shots;
     }
 
     public TrajectoryEvent repair(TrajectoryEvent failed, RepairPlan plan, int attempt) {
@@ -63,7 +68,7 @@ public class TrajectoryRepairer {
         turns.add(new Turn(role.name(), rephrased.model(), original.messages(), rephrased.output(),
                 sum(regenerated.usage(), rephrased.usage()), regenerated.latencyMs() + rephrased.latencyMs(),
                 original.step()));
-        List<Turn> rerun = runner.continueFrom(task, turns, caller);
+        List<Turn> rerun = runner.continueFrom(task, turns, shots.forTask(task, caller));
 
         Repair repair = new Repair(critic.output(), critic.model(), regenerated.model(), rephrased.model(),
                 original.output(), regenerated.output());

@@ -62,6 +62,8 @@ class TrajectoryFilterTest {
         var records = topics.await("finetune-records", k -> k.equals(trajectory.id()), 2, Duration.ofSeconds(20));
         FinetuneRecord solver = Json.mapper().readValue(records.get(1).value(), FinetuneRecord.class);
         assertThat(solver.agent()).isEqualTo("pubmedqa-solver");
+        assertThat(solver.taskId()).isEqualTo(taskId);
+        assertThat(solver.split()).isEqualTo("train");
         assertThat(solver.messages()).extracting(m -> m.role()).containsExactly("system", "user", "assistant");
         assertThat(solver.messages().get(2).content()).endsWith("Answer: yes");
         Document stored = awaitPublished(trajectory.id());

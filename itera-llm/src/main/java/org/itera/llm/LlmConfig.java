@@ -49,6 +49,13 @@ public interface LlmConfig {
         Optional<Double> temperature();
 
         Optional<Integer> maxTokens();
+
+        /**
+         * library-shots: each call of the agent gets its k most similar successful library
+         * entries (by the task text) as demonstrations; 0, the default, is off.
+         */
+        @WithDefault("0")
+        int libraryShots();
     }
 
     /** Retries of calls that failed with 429, 5xx, a timeout or a dropped connection. */

@@ -6,7 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import org.itera.core.event.TokenUsage;
 
-/** Prometheus meters of agent calls: calls by outcome, tokens by kind, latency by agent. */
+/**
+ * Prometheus meters of agent calls: calls by outcome, tokens by kind, latency and demonstrations
+ * by agent.
+ */
 @ApplicationScoped
 public class LlmMetrics {
 
@@ -22,6 +25,11 @@ public class LlmMetrics {
         registry.counter("itera.llm.tokens", "agent", agentId, "kind", "completion").increment(usage.completionTokens());
         Timer.builder("itera.llm.latency").tag("agent", agentId).publishPercentileHistogram()
                 .register(registry).record(latency);
+    }
+
+    /** Library entries one call of the agent got as demonstrations (library-shots). */
+    public void demonstrations(String agentId, int count) {
+        registry.counter("itera.llm.demonstrations", "agent", agentId).increment(count);
     }
 
     public void retried(String agentId, String model) {

@@ -20,7 +20,7 @@ public class ModelSelector {
     }
 
     public AgentSettings settingsFor(String agentId) {
-        LlmConfig.Agent agent = config.agents().get(agentId);
+        LlmConfig.Agent agent = AgentConfigs.find(config, agentId).orElse(null);
         String configured = agent == null ? config.model() : agent.model().orElse(config.model());
         double temperature = agent == null ? config.temperature() : agent.temperature().orElse(config.temperature());
         int maxTokens = agent == null ? config.maxTokens() : agent.maxTokens().orElse(config.maxTokens());

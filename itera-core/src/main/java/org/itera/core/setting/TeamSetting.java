@@ -112,7 +112,7 @@ public abstract class TeamSetting implements Setting {
         String subject = trajectory.task().subject();
         return new FinetuneRecord(FinetuneRecord.idFor(trajectory.id(), role), TeamDefinition.agentId(subject, role),
                 subject, role, List.copyOf(messages), trajectory.id(), trajectory.origin(),
-                trajectory.task().roundOrZero());
+                trajectory.task().roundOrZero(), trajectory.task().id(), trajectory.task().split());
     }
 
     private static void requireText(List<String> reasons, String field, String value) {

@@ -95,7 +95,8 @@ public final class CompetitiveSetting extends TeamSetting {
         GameRecord game = trajectory.game();
         return GameExamples.select(game, trajectory.turns(), (role, messages) -> new FinetuneRecord(
                 FinetuneRecord.idFor(trajectory.id(), role), game.seats().get(role), trajectory.task().subject(), role,
-                messages, trajectory.id(), trajectory.origin(), trajectory.task().roundOrZero()));
+                messages, trajectory.id(), trajectory.origin(), trajectory.task().roundOrZero(),
+                trajectory.task().id(), trajectory.task().split()));
     }
 
     @Override
