@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
+import org.itera.core.event.Payloads;
 import org.itera.core.event.TaskEvent;
 import org.itera.core.json.Json;
 import org.itera.core.run.RunIds;
@@ -67,7 +68,7 @@ public final class TaskValidator {
             }
             task = Json.mapper().treeToValue(tree, TaskEvent.class);
         } catch (JsonProcessingException e) {
-            throw new InvalidTaskException(List.of("not a JSON task object: " + e.getOriginalMessage()));
+            throw new InvalidTaskException(List.of("not a JSON task object: " + Payloads.describe(e)));
         }
         return check(task, size, shape);
     }
