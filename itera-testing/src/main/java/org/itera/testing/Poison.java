@@ -2,6 +2,7 @@ package org.itera.testing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -18,31 +19,38 @@ import org.itera.core.json.Json;
  */
 public record Poison(String name, String key, String value, boolean compressed, List<String> reasonSays) {
 
-    /** One more than {@link Payloads#MAX_MESSAGE_BYTES} would do; this is clearly over. */
-    public static final int OVERSIZE_BYTES = Payloads.MAX_MESSAGE_BYTES + 200_000;
+    /** How far an oversize poison is over its limit: one byte would do, this is clearly over. */
+    public static final int OVERSIZE_MARGIN = 200_000;
 
     public static Poison of(String name, String value, String... reasonSays) {
         return new Poison(name, "poison-" + name + "-" + UUID.randomUUID(), value, false, List.of(reasonSays));
     }
 
-    /** Empty, a tombstone, not JSON, JSON but no object, and an oversize (otherwise valid) {@code good}. */
-    public static List<Poison> common(String what, String good) {
+    /**
+     * Empty, a tombstone, not JSON, JSON but no object, and an oversize (otherwise valid)
+     * {@code good}; {@code what} names the event in the reasons, {@code maxBytes} is the limit.
+     */
+    public static List<Poison> common(String what, String good, int maxBytes) {
         List<Poison> poison = new ArrayList<>();
         poison.add(of("empty", "", "empty " + what + " message"));
         poison.add(of("tombstone", null, "empty " + what + " message"));
-        poison.add(of("not-json", "<task>what is 2+2?</task>", "not a JSON " + what, "Unexpected character ('<'",
-                "line 1, column 1"));
-        poison.add(of("array", "[" + good + "]", "not a JSON " + what + " object but array"));
-        poison.add(oversize(what, good));
+        poison.add(of("not-json", "<task>what is 2+2?</task>", "not a JSON " + what + " object",
+                "Unexpected character ('<'", "line 1, column 1"));
+        poison.add(of("array", "[" + good + "]", "not a JSON " + what + " object but an array"));
+        poison.add(oversize(good, maxBytes));
         return poison;
     }
 
+    /** As {@link #common(String, String, int)} with the limit of every topic but {@code tasks}. */
+    public static List<Poison> common(String what, String good) {
+        return common(what, good, Payloads.MAX_MESSAGE_BYTES);
+    }
+
     /** {@code good} padded with an unknown field past the size limit. */
-    public static Poison oversize(String what, String good) {
-        String padded = edit(good, o -> o.put("padding", "x".repeat(OVERSIZE_BYTES)));
-        int bytes = padded.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-        Poison p = of("oversize", padded, what + " message of " + bytes + " bytes is over the limit of "
-                + Payloads.MAX_MESSAGE_BYTES + " bytes");
+    public static Poison oversize(String good, int maxBytes) {
+        String padded = edit(good, o -> o.put("padding", "x".repeat(maxBytes + OVERSIZE_MARGIN)));
+        int bytes = padded.getBytes(StandardCharsets.UTF_8).length;
+        Poison p = of("oversize", padded, bytes + " bytes", "over the limit of " + maxBytes + " bytes");
         return new Poison(p.name(), p.key(), p.value(), true, p.reasonSays());
     }
 

@@ -56,13 +56,27 @@ public final class Payloads {
         try {
             tree = Json.mapper().readTree(payload);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not a JSON " + what + ": " + describe(e));
+            throw new IllegalArgumentException("not a JSON " + what + " object: " + describe(e));
         }
         if (tree == null || !tree.isObject()) {
-            String kind = tree == null ? "nothing" : tree.getNodeType().name().toLowerCase();
-            throw new IllegalArgumentException("not a JSON " + what + " object but " + kind);
+            throw new IllegalArgumentException("not a JSON " + what + " object but " + kind(tree));
         }
         return tree;
+    }
+
+    /** What a JSON value is, for a reason: "an array", "a string", "null", ... */
+    public static String kind(JsonNode node) {
+        if (node == null || node.isMissingNode()) {
+            return "nothing";
+        }
+        return switch (node.getNodeType()) {
+            case ARRAY -> "an array";
+            case STRING -> "a string";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            case NULL -> "null";
+            default -> "a " + node.getNodeType().name().toLowerCase();
+        };
     }
 
     public static String tooLarge(String what, int size, int maxBytes) {

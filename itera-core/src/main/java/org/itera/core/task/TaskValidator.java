@@ -53,7 +53,7 @@ public final class TaskValidator {
     /** Parses and validates one JSON task; throws with every reason when it cannot be run. */
     public TaskEvent parse(String json) {
         if (json == null || json.isBlank()) {
-            throw new InvalidTaskException(List.of("empty message"));
+            throw new InvalidTaskException(List.of("empty task message"));
         }
         int size = json.getBytes(StandardCharsets.UTF_8).length;
         if (size > MAX_TASK_BYTES) {
@@ -63,6 +63,9 @@ public final class TaskValidator {
         List<String> shape = new ArrayList<>();
         try {
             JsonNode tree = Json.mapper().readTree(json);
+            if (tree != null && !tree.isObject() && !tree.isNull()) {
+                throw new InvalidTaskException(List.of("not a JSON task object but " + Payloads.kind(tree)));
+            }
             if (tree instanceof ObjectNode object && !modelsShape(object.get("models"), shape)) {
                 object.remove("models");
             }

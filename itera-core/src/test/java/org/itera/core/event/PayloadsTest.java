@@ -37,20 +37,20 @@ class PayloadsTest {
     @Test
     void brokenJsonIsPlacedByLineAndColumn() {
         assertThatThrownBy(() -> Payloads.read("{\"id\": \"x\",\n \"turns\": [}", TrajectoryEvent.class, "trajectory"))
-                .hasMessageStartingWith("not a JSON trajectory: Unexpected close marker '}'")
+                .hasMessageStartingWith("not a JSON trajectory object: Unexpected close marker '}'")
                 .hasMessageEndingWith("(line 2, column 12)");
         assertThatThrownBy(() -> Payloads.read("hello", TrajectoryEvent.class, "trajectory"))
-                .hasMessageStartingWith("not a JSON trajectory: Unrecognized token 'hello'");
+                .hasMessageStartingWith("not a JSON trajectory object: Unrecognized token 'hello'");
     }
 
     @Test
     void jsonThatIsNotAnObjectIsNamed() {
         assertThatThrownBy(() -> Payloads.read("[1, 2]", FinetuneRecord.class, "finetune record"))
-                .hasMessage("not a JSON finetune record object but array");
+                .hasMessage("not a JSON finetune record object but an array");
         assertThatThrownBy(() -> Payloads.read("null", FinetuneRecord.class, "finetune record"))
                 .hasMessage("not a JSON finetune record object but null");
         assertThatThrownBy(() -> Payloads.read("42", FinetuneRecord.class, "finetune record"))
-                .hasMessage("not a JSON finetune record object but number");
+                .hasMessage("not a JSON finetune record object but a number");
     }
 
     @Test
