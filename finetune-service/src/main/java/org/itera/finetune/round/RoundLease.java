@@ -26,7 +26,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class RoundLease {
 
-    static final String NAME = "finetune-rounds";
+    public static final String NAME = "finetune-rounds";
     private static final Logger LOG = Logger.getLogger(RoundLease.class);
 
     private final Lease lease;
@@ -82,7 +82,7 @@ public class RoundLease {
     }
 
     /** Stops renewing without freeing: as if this instance died (the lease lapses after its ttl). */
-    synchronized void stopRenewing() {
+    public synchronized void stopRenewing() {
         if (renewal != null) {
             renewal.cancel(false);
             renewal = null;

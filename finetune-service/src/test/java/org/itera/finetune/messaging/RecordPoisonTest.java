@@ -75,7 +75,8 @@ class RecordPoisonTest {
         }
         assertThat(examples.countDocuments(Filters.regex("trajectoryId", "^poison-"))).isZero();
         assertThat(examples.countDocuments(Filters.in("agent", "astrology-solver", "pubmedqa-oracle"))).isZero();
-        assertThat(topics.records("finetune-records-dlq", k -> !k.startsWith("poison-"))).isEmpty();
+        assertThat(topics.records("finetune-records-dlq",
+                k -> k.equals(before.trajectoryId()) || k.equals(after.trajectoryId()))).isEmpty();
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 

@@ -66,7 +66,8 @@ class ModelUpdatePoisonTest {
         assertThat(selector.swappedModels()).containsEntry("gsm8k-planner", CURRENT)
                 .containsEntry("pubmedqa-analyst", CURRENT).doesNotContainKey("astrology-seer")
                 .doesNotContainValue("ft:poison");
-        assertThat(topics.records("model-updates-dlq", k -> !k.startsWith("poison-"))).isEmpty();
+        assertThat(topics.records("model-updates-dlq", k -> k.equals("gsm8k-planner") || k.equals("pubmedqa-analyst")))
+                .isEmpty();
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 
