@@ -1,7 +1,6 @@
 package org.itera.core.event;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -93,7 +92,7 @@ public final class Payloads {
             return "field '" + path(mapping) + "': " + message;
         }
         JsonLocation at = e.getLocation();
-        if ((e instanceof JsonParseException || !(e instanceof DatabindException)) && at != null && at.getLineNr() > 0) {
+        if (!(e instanceof DatabindException) && at != null && at.getLineNr() > 0) {
             return message + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
         }
         return message;
