@@ -27,7 +27,7 @@ public record Poison(String name, String key, String value, boolean compressed, 
     }
 
     /**
-     * Empty, a tombstone, not JSON, JSON but no object, and an oversize (otherwise valid)
+     * Empty, a tombstone, not JSON, JSON but no object, nested too deep, and an oversize (otherwise valid)
      * {@code good}; {@code what} names the event in the reasons, {@code maxBytes} is the limit.
      */
     public static List<Poison> common(String what, String good, int maxBytes) {
@@ -37,6 +37,9 @@ public record Poison(String name, String key, String value, boolean compressed, 
         poison.add(of("not-json", "<task>what is 2+2?</task>", "not a JSON " + what + " object",
                 "Unexpected character ('<'", "line 1, column 1"));
         poison.add(of("array", "[" + good + "]", "not a JSON " + what + " object but an array"));
+        // deeper than Jackson's default limit of 1000: refused by the parser, no stack overflow
+        poison.add(of("deep-nesting", "{\"id\": " + "[".repeat(5_000) + "]".repeat(5_000) + "}", "not a JSON " + what
+                + " object", "nesting depth"));
         poison.add(oversize(good, maxBytes));
         return poison;
     }
