@@ -40,6 +40,8 @@ public class RoundLease {
     });
     private ScheduledFuture<?> renewal;
     private volatile boolean held;
+    private volatile long renewedAt;
+    private volatile Runnable onLost = () -> { };
 
     @Inject
     public RoundLease(Collections collections, FinetuneConfig config) {
@@ -65,6 +67,7 @@ public class RoundLease {
             LOG.debugf("%s holds the round lease", holder);
         }
         held = true;
+        renewedAt = System.nanoTime();
         if (renewal == null) {
             long every = renewEvery.toMillis();
             renewal = renewer.scheduleAtFixedRate(this::renew, every, every, TimeUnit.MILLISECONDS);
@@ -89,6 +92,11 @@ public class RoundLease {
         }
     }
 
+    /** What to do when the lease is lost while held: stop the rounds, which the new holder resumes. */
+    public void onLost(Runnable action) {
+        this.onLost = action;
+    }
+
     public boolean held() {
         return held;
     }
@@ -103,16 +111,29 @@ public class RoundLease {
                 .orElse("nobody");
     }
 
-    private synchronized void renew() {
+    /**
+     * Renews the lease. Lost when another instance has it, or when no renewal succeeded for the ttl
+     * (MongoDB out of reach: by now another instance may have taken it): then {@link #onLost} runs.
+     */
+    synchronized void renew() {
+        String lost;
         try {
-            if (!lease.acquire(holder, ttl)) {
-                held = false;
-                stopRenewing();
-                LOG.errorf("%s lost the round lease (now %s): another instance takes up its rounds", holder, describe());
+            if (lease.acquire(holder, ttl)) {
+                renewedAt = System.nanoTime();
+                return;
             }
+            lost = "now " + describe();
         } catch (RuntimeException e) {
-            LOG.warnf("renewing the round lease failed, trying again in %s: %s", renewEvery, e.getMessage());
+            if (System.nanoTime() - renewedAt < ttl.toNanos()) {
+                LOG.warnf("renewing the round lease failed, trying again in %s: %s", renewEvery, e.getMessage());
+                return;
+            }
+            lost = "not renewed for " + ttl + ": " + e.getMessage();
         }
+        held = false;
+        stopRenewing();
+        LOG.errorf("%s lost the round lease (%s): its rounds stop here, the next holder resumes them", holder, lost);
+        onLost.run();
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.bson.Document;
@@ -23,8 +21,8 @@ import org.jboss.logging.Logger;
  * Runs rounds, one at a time across every instance: a round trains, in parallel, every agent with
  * at least the threshold of untrained examples, then fires {@link RoundFinished}. Only the holder
  * of the {@link RoundLease} runs rounds; it holds the lease from the claim until its rounds end. A
- * round interrupted by a stop stays {@code running} in the store and is resumed on the next start,
- * or by another instance once the lease lapses ({@link #resume}).
+ * round interrupted by a stop (or by losing the lease) stays {@code running} in the store and is
+ * resumed on the next start, or by the instance that holds the lease next ({@link #resume}).
  */
 @ApplicationScoped
 public class RoundRunner {
@@ -37,15 +35,12 @@ public class RoundRunner {
     private final AgentTrainer trainer;
     private final Event<RoundFinished> finished;
     private final RoundClaim claim;
-    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
-        Thread thread = new Thread(r, "finetune-round");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final RoundThreads executor = new RoundThreads();
 
     public RoundRunner(FinetuneConfig config, ExampleStore examples, RoundStore rounds, AgentTrainer trainer,
             Event<RoundFinished> finished, RoundLease lease) {
         this.claim = new RoundClaim(lease);
+        lease.onLost(executor::interruptAll);
         this.config = config;
         this.examples = examples;
         this.rounds = rounds;
@@ -143,6 +138,6 @@ public class RoundRunner {
     }
 
     void stop(@Observes ShutdownEvent event) {
-        executor.shutdownNow();
+        executor.shutdown();
     }
 }
