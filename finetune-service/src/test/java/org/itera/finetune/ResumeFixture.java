@@ -41,9 +41,14 @@ public class ResumeFixture implements QuarkusTestResourceLifecycleManager {
         new FineTuningMock(server).succeeds("gsm8k-planner-resume", PLANNER_MODEL)
                 .succeeds("gsm8k-checker-resume", CHECKER_MODEL);
         try (MongoClient mongo = MongoClients.create(MongoServerResource.connectionString())) {
-            seed(mongo.getDatabase(ResumeProfile.DATABASE));
+            seed(mongo.getDatabase(database()));
         }
         return Map.of("itera.llm.base-url", server.baseUrl() + "/v1", "itera.llm.api-key", OpenAiMockResource.TEST_API_KEY);
+    }
+
+    /** The database the stopped instance left its round in. */
+    protected String database() {
+        return ResumeProfile.DATABASE;
     }
 
     private static void seed(MongoDatabase db) {

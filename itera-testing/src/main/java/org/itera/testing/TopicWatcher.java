@@ -6,7 +6,9 @@ import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -56,6 +58,42 @@ public final class TopicWatcher implements AutoCloseable {
         Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(200))
                 .until(() -> records(topic, keys).size() >= count);
         return records(topic, keys);
+    }
+
+    /** Sends each poison message under its own key (oversize ones compressed, as they must be). */
+    public void send(String topic, List<Poison> poison) {
+        for (Poison p : poison) {
+            if (p.compressed()) {
+                companion.produceStrings()
+                        .withProps(Map.of("compression.type", "gzip", "max.request.size", 16 * 1024 * 1024))
+                        .fromRecords(new ProducerRecord<>(topic, p.key(), p.value())).awaitCompletion();
+            } else {
+                send(new ProducerRecord<>(topic, p.key(), p.value()));
+            }
+        }
+    }
+
+    /**
+     * Waits until every poison message is on {@code dlq}, once, and checks each one's
+     * {@code dead-letter-reason} says what its poison expects; returns the reasons by poison name.
+     */
+    public Map<String, String> awaitDeadLetters(String dlq, List<Poison> poison, Duration timeout) {
+        Map<String, String> reasons = new LinkedHashMap<>();
+        for (Poison p : poison) {
+            List<ConsumerRecord<String, String>> dead = await(dlq, p.key()::equals, 1, timeout);
+            if (dead.size() != 1) {
+                throw new AssertionError(p.name() + " is " + dead.size() + " times on " + dlq);
+            }
+            String reason = header(dead.get(0), "dead-letter-reason");
+            for (String says : p.reasonSays()) {
+                if (reason == null || !reason.contains(says)) {
+                    throw new AssertionError("the dead-letter-reason of poison '" + p.name() + "' on " + dlq
+                            + " should say '" + says + "' but is: " + reason);
+                }
+            }
+            reasons.put(p.name(), reason);
+        }
+        return reasons;
     }
 
     public static String header(ConsumerRecord<String, String> record, String name) {

@@ -1,9 +1,8 @@
 package org.itera.feedback.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import org.itera.core.event.GradedTrajectoryEvent;
+import org.itera.core.event.Payloads;
 import org.itera.core.event.TrajectoryEvent;
-import org.itera.core.json.Json;
 import org.itera.core.setting.SettingRegistry;
 
 /**
@@ -16,21 +15,15 @@ final class FailureReader {
     }
 
     static GradedTrajectoryEvent read(String payload, SettingRegistry settings) {
-        if (payload == null || payload.isBlank()) {
-            throw new IllegalArgumentException("empty failure message");
-        }
-        GradedTrajectoryEvent failure;
-        try {
-            failure = Json.mapper().readValue(payload, GradedTrajectoryEvent.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not a JSON graded trajectory: " + e.getOriginalMessage());
-        }
+        GradedTrajectoryEvent failure = Payloads.read(payload, GradedTrajectoryEvent.class, "graded trajectory");
         TrajectoryEvent t = failure.trajectory();
         require(t != null && t.id() != null, "failure carries no trajectory with an id");
         require(t.task() != null && t.task().answer() != null && t.task().subject() != null,
                 "trajectory " + t.id() + " carries no task with a subject and an answer");
-        require(settings.catalog().subjects().contains(t.task().subject()),
-                "trajectory " + t.id() + " has unknown subject '" + t.task().subject() + "'");
+        require(t.turns() != null && !t.turns().isEmpty(), "trajectory " + t.id() + " has no turns");
+        settings.scopeProblem(t.task()).ifPresent(problem -> {
+            throw new IllegalArgumentException("trajectory " + t.id() + ": " + problem);
+        });
         settings.of(t.task()).trajectoryProblem(t).ifPresent(problem -> {
             throw new IllegalArgumentException(problem);
         });

@@ -62,6 +62,8 @@ public interface FinetuneConfig {
 
     Evaluation evaluation();
 
+    Lease lease();
+
     default boolean continueMode() {
         return "continue".equalsIgnoreCase(mode());
     }
@@ -102,6 +104,19 @@ public interface FinetuneConfig {
 
         @WithDefault("30s")
         Duration maxBackoff();
+    }
+
+    /**
+     * The round lease ({@code finetune_leases}): one instance at a time runs rounds. Its holder
+     * renews it every {@code renew-every}; once it is {@code ttl} past its last renewal, another
+     * instance takes it over and resumes the rounds left running.
+     */
+    interface Lease {
+        @WithDefault("30s")
+        Duration ttl();
+
+        @WithDefault("10s")
+        Duration renewEvery();
     }
 
     /** The test-split tasks an evaluation pushes. */

@@ -9,9 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.bson.Document;
@@ -21,9 +18,11 @@ import org.itera.finetune.store.RoundStore;
 import org.jboss.logging.Logger;
 
 /**
- * Runs rounds, one at a time: a round trains, in parallel, every agent with at least the
- * threshold of untrained examples, then fires {@link RoundFinished}. A round interrupted by a
- * stop stays {@code running} in the store and is resumed on the next start ({@link #resume}).
+ * Runs rounds, one at a time across every instance: a round trains, in parallel, every agent with
+ * at least the threshold of untrained examples, then fires {@link RoundFinished}. Only the holder
+ * of the {@link RoundLease} runs rounds; it holds the lease from the claim until its rounds end. A
+ * round interrupted by a stop (or by losing the lease) stays {@code running} in the store and is
+ * resumed on the next start, or by the instance that holds the lease next ({@link #resume}).
  */
 @ApplicationScoped
 public class RoundRunner {
@@ -35,15 +34,13 @@ public class RoundRunner {
     private final RoundStore rounds;
     private final AgentTrainer trainer;
     private final Event<RoundFinished> finished;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
-        Thread thread = new Thread(r, "finetune-round");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final RoundClaim claim;
+    private final RoundThreads executor = new RoundThreads();
 
     public RoundRunner(FinetuneConfig config, ExampleStore examples, RoundStore rounds, AgentTrainer trainer,
-            Event<RoundFinished> finished) {
+            Event<RoundFinished> finished, RoundLease lease) {
+        this.claim = new RoundClaim(lease);
+        lease.onLost(executor::interruptAll);
         this.config = config;
         this.examples = examples;
         this.rounds = rounds;
@@ -62,13 +59,13 @@ public class RoundRunner {
 
     /** Starts a round as part of a run (null: of none); its document carries the run id. */
     public RoundStart start(String trigger, String run) {
-        claim();
+        claim.claim();
         try {
             Map<String, Integer> untrained = examples.untrainedCounts();
             List<String> agents = untrained.entrySet().stream().filter(e -> e.getValue() >= config.threshold())
                     .map(Map.Entry::getKey).sorted().toList();
             if (agents.isEmpty()) {
-                running.set(false);
+                claim.free();
                 return new RoundStart(null, agents, untrained);
             }
             int round = rounds.open(agents, trigger, config.mode(), run);
@@ -76,7 +73,7 @@ public class RoundRunner {
             execute(() -> runRound(round, agents, agent -> trainer.train(agent, round)).stream().toList());
             return new RoundStart(round, agents, untrained);
         } catch (RuntimeException e) {
-            running.set(false);
+            claim.free();
             throw e;
         }
     }
@@ -88,7 +85,7 @@ public class RoundRunner {
      * @throws RoundRunningException when a round is running
      */
     public void resume(List<Document> open) {
-        claim();
+        claim.claim();
         execute(() -> {
             List<RoundFinished> done = new ArrayList<>();
             for (Document round : open) {
@@ -102,13 +99,7 @@ public class RoundRunner {
     }
 
     public boolean isRunning() {
-        return running.get();
-    }
-
-    private void claim() {
-        if (!running.compareAndSet(false, true)) {
-            throw new RoundRunningException("a round is running");
-        }
+        return claim.isClaimed();
     }
 
     /** Runs the work, frees the runner, then announces the rounds it finished. */
@@ -120,7 +111,7 @@ public class RoundRunner {
             } catch (RuntimeException e) {
                 LOG.errorf(e, "rounds ended with an error");
             } finally {
-                running.set(false);
+                claim.free();
             }
             done.forEach(finished::fire);
         });
@@ -147,6 +138,6 @@ public class RoundRunner {
     }
 
     void stop(@Observes ShutdownEvent event) {
-        executor.shutdownNow();
+        executor.shutdown();
     }
 }

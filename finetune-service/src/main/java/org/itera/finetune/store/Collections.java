@@ -17,6 +17,7 @@ public class Collections {
     public static final String MODELS = "models";
     public static final String ROUNDS = "finetune_rounds";
     public static final String EVALUATIONS = "evaluations";
+    public static final String LEASES = "finetune_leases";
     /** Written by filter-service; read here for evaluations. */
     public static final String TRAJECTORIES = "trajectories";
 

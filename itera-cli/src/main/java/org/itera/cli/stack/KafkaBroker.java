@@ -24,7 +24,7 @@ import org.itera.core.event.Topics;
  * The local Apache Kafka broker: KRaft, broker and controller in one JVM, loopback only, its jars
  * fetched once from Maven Central through {@code infra/kafka/pom.xml}, its data under
  * {@code <home>/kafka}. Every topic of {@link Topics} is created at start: the work topics with
- * {@code KAFKA_PARTITIONS} partitions (4), model-updates and the dead-letter topics with one.
+ * {@code KAFKA_PARTITIONS} partitions (6, {@code Topics.DEFAULT_PARTITIONS}), model-updates and the dead-letter topics with one.
  */
 public final class KafkaBroker {
 
@@ -118,10 +118,9 @@ public final class KafkaBroker {
     }
 
     /** Topic → partitions: the work topics partitioned (but model-updates: one writer, order matters). */
-    public Map<String, Integer> wantedTopics() {
-        int partitions = Integer.parseInt(config.env().getOrDefault("KAFKA_PARTITIONS", "4"));
-        return Topics.all().stream().collect(Collectors.toMap(t -> t,
-                t -> Topics.WORK.contains(t) && !Topics.MODEL_UPDATES.equals(t) ? partitions : 1,
+    public Map<String, Integer> wantedTopics() throws StackException {
+        int partitions = config.kafkaPartitions();
+        return Topics.all().stream().collect(Collectors.toMap(t -> t, t -> Topics.partitionsOf(t, partitions),
                 (a, b) -> a, java.util.LinkedHashMap::new));
     }
 

@@ -8,11 +8,11 @@ final class KafkaServerProperties {
     private KafkaServerProperties() {
     }
 
-    static String render(StackConfig config, Path dir) {
+    static String render(StackConfig config, Path dir) throws StackException {
         String host = StackConfig.HOST;
         int port = config.port(Component.KAFKA);
         int controller = Integer.parseInt(config.env().getOrDefault("KAFKA_CONTROLLER_PORT", "9093"));
-        String partitions = config.env().getOrDefault("KAFKA_PARTITIONS", "4");
+        int partitions = config.kafkaPartitions();
         return """
                 # Written by `itera up` at each start; change KafkaServerProperties, not this file.
                 process.roles=broker,controller

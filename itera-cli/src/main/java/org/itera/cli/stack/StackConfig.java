@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.itera.core.event.Topics;
 
 /**
  * Where the local stack lives and how its parts are wired: the repository (jars, scripts), the
@@ -40,6 +41,23 @@ public record StackConfig(Path repo, Path home, Map<String, String> env) {
 
     public String kafkaBootstrap() {
         return HOST + ":" + port(Component.KAFKA);
+    }
+
+    /** Partitions of each partitioned topic: {@code KAFKA_PARTITIONS}, else {@link Topics#DEFAULT_PARTITIONS}. */
+    public int kafkaPartitions() throws StackException {
+        String value = env.get("KAFKA_PARTITIONS");
+        if (value == null || value.isBlank()) {
+            return Topics.DEFAULT_PARTITIONS;
+        }
+        try {
+            int partitions = Integer.parseInt(value.trim());
+            if (partitions >= 1) {
+                return partitions;
+            }
+        } catch (NumberFormatException e) {
+            // named below
+        }
+        throw new StackException("KAFKA_PARTITIONS must be a whole number of at least 1, not '" + value + "'");
     }
 
     public String mongoUri() {

@@ -61,6 +61,25 @@ public final class SettingRegistry {
     }
 
     /**
+     * Why a task that arrives inside another event (a trajectory, a failure) cannot be handled
+     * here: its setting is unknown, or that setting has no team for its subject. Empty when it can.
+     */
+    public Optional<String> scopeProblem(TaskEvent task) {
+        TaskEvent t = task.withDefaults();
+        if (find(t.setting()).isEmpty()) {
+            return Optional.of("unsupported setting '" + t.setting() + "' (one of " + names() + ")");
+        }
+        if (t.subject() == null || t.subject().isBlank()) {
+            return Optional.of("task " + t.id() + " has no subject");
+        }
+        if (catalog.find(t.setting(), t.subject()).isEmpty()) {
+            return Optional.of("unknown subject '" + t.subject() + "' for setting " + t.setting() + " (one of "
+                    + catalog.subjectsOf(t.setting()) + ")");
+        }
+        return Optional.empty();
+    }
+
+    /**
      * What is wrong with the catalogue's teams for their settings (an unknown setting, a role the
      * setting needs missing); their tasks are refused with these reasons. Empty when all is well.
      */

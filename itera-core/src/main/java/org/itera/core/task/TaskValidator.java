@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
+import org.itera.core.event.Payloads;
 import org.itera.core.event.TaskEvent;
 import org.itera.core.json.Json;
 import org.itera.core.run.RunIds;
@@ -52,7 +53,7 @@ public final class TaskValidator {
     /** Parses and validates one JSON task; throws with every reason when it cannot be run. */
     public TaskEvent parse(String json) {
         if (json == null || json.isBlank()) {
-            throw new InvalidTaskException(List.of("empty message"));
+            throw new InvalidTaskException(List.of("empty task message"));
         }
         int size = json.getBytes(StandardCharsets.UTF_8).length;
         if (size > MAX_TASK_BYTES) {
@@ -62,12 +63,15 @@ public final class TaskValidator {
         List<String> shape = new ArrayList<>();
         try {
             JsonNode tree = Json.mapper().readTree(json);
+            if (tree != null && !tree.isObject() && !tree.isNull()) {
+                throw new InvalidTaskException(List.of("not a JSON task object but " + Payloads.kind(tree)));
+            }
             if (tree instanceof ObjectNode object && !modelsShape(object.get("models"), shape)) {
                 object.remove("models");
             }
             task = Json.mapper().treeToValue(tree, TaskEvent.class);
         } catch (JsonProcessingException e) {
-            throw new InvalidTaskException(List.of("not a JSON task object: " + e.getOriginalMessage()));
+            throw new InvalidTaskException(List.of("not a JSON task object: " + Payloads.describe(e)));
         }
         return check(task, size, shape);
     }

@@ -97,7 +97,7 @@ class TaskValidatorTest {
     @NullAndEmptySource
     @ValueSource(strings = {"   ", "\n\t"})
     void refusesAnEmptyMessage(String json) {
-        assertThat(refusal(json)).containsExactly("empty message");
+        assertThat(refusal(json)).containsExactly("empty task message");
     }
 
     @ParameterizedTest
