@@ -4,21 +4,26 @@
 #      MockLlmServer: a timer per call, so it holds any number in flight, and counts the peak);
 #   2. the driver: BENCH_DRIVER_THREADS threads, each running the team on one task after another
 #      and appending its result to a file (the in-repo stand-in for the original SiriuS scripts);
+#      then the same driver with as many threads as the largest C: what a bare loop does here;
 #   3. generator + filter: for each C in BENCH_CONCURRENCY and each instance count K in
 #      BENCH_INSTANCES, K generators (ITERA_CONCURRENCY = C / K each) and K filters, BENCH_WARMUP
 #      tasks to warm the JVMs up (not timed), then BENCH_TASKS tasks pushed at once, timed until
 #      the filter has filed every one (a fresh database each);
 #   4. the repair loop: generator + filter + K feedback services on tasks the mock always gets
 #      wrong, timed until every task's repairs are used up.
-# Prints tasks per minute, the ideal C / (roles x L) and the ratio to it, p50/p95 push-to-filed,
-# calls in flight at the mock's peak, each JVM's peak RSS, and Itera's ratio to the driver.
+# Prints tasks per minute, the ideal C / (roles x L) and the ratio to it, the CPU each task cost
+# (every process: services, broker, store, mock) and the machine limit it implies (the cores' CPU
+# seconds per minute / CPU per task), the ratio to the lesser of ideal and limit, p50/p95
+# push-to-filed, when the last task was generated and filed and the lag between the two (which of
+# generator and filter held the run up), calls in flight at the mock's peak, each JVM's peak RSS,
+# and Itera's ratio to the driver.
 #
 #   bench/pipeline.sh   (env: BENCH_TASKS=640, BENCH_LATENCY_MS=200, BENCH_CONCURRENCY="64 256",
 #                        BENCH_INSTANCES="1 2 4", BENCH_DRIVER_THREADS=64, BENCH_SUBJECT=pubmedqa,
 #                        BENCH_DATASET (default ../shared/data/pubmedqa/train.jsonl; seeded
 #                        arithmetic when the subject is arithmetic), BENCH_REPAIR_INSTANCES="1" (empty: no repair table),
 #                        BENCH_REPAIR_TASKS=160, BENCH_WARMUP=320, BENCH_PORT=19100 (uses 19100-19120),
-#                        BENCH_KAFKA_PORT=19092, BENCH_MONGO_PORT=27117, BENCH_HEAP=-Xmx512m,
+#                        BENCH_KAFKA_PORT=19092, BENCH_MONGO_PORT=27117, BENCH_HEAP="-Xmx384m -XX:+UseSerialGC" (the local stack's default),
 #                        BENCH_SERVICE_JAVA_OPTS: more JVM options for the services, e.g. a JFR
 #                        recording: -XX:StartFlightRecording=filename=/tmp/%p.jfr,settings=profile)
 # Runs on a fresh clone: it builds what it needs from the root (-pl ... -am), and starts its own
@@ -36,7 +41,7 @@ REPAIR_INSTANCES=${BENCH_REPAIR_INSTANCES-1}
 REPAIR_TASKS=${BENCH_REPAIR_TASKS:-160}
 WARMUP=${BENCH_WARMUP:-320}
 PORT=${BENCH_PORT:-19100}
-HEAP=${BENCH_HEAP:--Xmx512m}
+HEAP=${BENCH_HEAP:--Xmx384m -XX:+UseSerialGC}
 export ITERA_HOME=$REPO/target/bench-pipeline
 export KAFKA_PORT=${BENCH_KAFKA_PORT:-19092} KAFKA_CONTROLLER_PORT=$(( ${BENCH_KAFKA_PORT:-19092} + 1 ))
 export MONGO_PORT=${BENCH_MONGO_PORT:-27117}

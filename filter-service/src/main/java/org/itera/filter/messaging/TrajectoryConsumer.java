@@ -55,7 +55,7 @@ public class TrajectoryConsumer {
             try {
                 trajectories.add(TrajectoryReader.read(record.getPayload(), settings));
                 records.add(record);
-            } catch (IllegalArgumentException unreadable) {
+            } catch (RuntimeException unreadable) {
                 deadLetter(record, unreadable);
             }
         }
