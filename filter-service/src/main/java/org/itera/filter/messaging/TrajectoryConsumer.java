@@ -6,6 +6,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.itera.core.event.TrajectoryEvent;
@@ -21,7 +22,8 @@ import org.jboss.logging.Logger;
  * everything it produced was written. A record that is not a readable trajectory is nacked on its
  * own and lands on the topic's dead-letter topic ({@code trajectories-dlq}, {@code regenerated-dlq})
  * with the reason; when filing the whole batch fails, its trajectories are filed one at a time, so
- * only the one that fails is dead-lettered. The service keeps consuming.
+ * only the one that fails is dead-lettered. While the store cannot be reached, a batch waits and is
+ * filed again ({@link StoreOutage}) rather than dead-lettered. The service keeps consuming.
  */
 @ApplicationScoped
 public class TrajectoryConsumer {
@@ -60,19 +62,34 @@ public class TrajectoryConsumer {
             }
         }
         try {
-            filter.file(trajectories);
+            fileAll(records, trajectories);
+        } catch (StoreOutage.Stopped stopping) {
+            LOG.infof("a batch of %d trajectories stays unacknowledged; it comes again after the restart",
+                    trajectories.size());
+            return CompletableFuture.completedFuture(null);
+        }
+        return batch.ack();
+    }
+
+    private void fileAll(List<KafkaRecord<String, String>> records, List<TrajectoryEvent> trajectories) {
+        try {
+            StoreOutage.retrying(() -> filter.file(trajectories));
+        } catch (StoreOutage.Stopped stopping) {
+            throw stopping;
         } catch (RuntimeException batchFailed) {
             LOG.warnf("filing a batch of %d trajectories failed (%s); filing them one at a time",
                     trajectories.size(), batchFailed.getMessage());
             fileOneByOne(records, trajectories);
         }
-        return batch.ack();
     }
 
     private void fileOneByOne(List<KafkaRecord<String, String>> records, List<TrajectoryEvent> trajectories) {
         for (int i = 0; i < trajectories.size(); i++) {
+            TrajectoryEvent trajectory = trajectories.get(i);
             try {
-                filter.file(trajectories.get(i));
+                StoreOutage.retrying(() -> filter.file(trajectory));
+            } catch (StoreOutage.Stopped stopping) {
+                throw stopping;
             } catch (RuntimeException failed) {
                 deadLetter(records.get(i), failed);
             }
