@@ -106,10 +106,11 @@ class LlmFaultTest {
         long distinct = calls.stream().map(Call::body).distinct().count();
         List<Long> recoveries = recoveries(llm.server().getAllServeEvents());
         List<Long> rateLimitWaits = waitsAfter(llm.server().getAllServeEvents(), 429);
-        System.out.printf("LLM faults: tasks=%d calls=%d faults=%d (%.1f%%) %s retries=%d lost=%d doubled=%d "
+        System.out.printf("LLM faults: tasks=%d calls=%d faults=%d (%.1f%%) %s retries=%d fourth-attempts=%d lost=%d doubled=%d "
                         + "dead-lettered=%d run=%d ms; recovery of a faulted call: median %d ms, max %d ms; "
                         + "wait after a 429: min %d ms%n",
                 TASKS, calls.size(), faulted, 100.0 * faulted / calls.size(), faults, calls.size() - distinct,
+                calls.stream().filter(c -> c.attempt() > FaultyOpenAi.MOST_IN_A_ROW).count(),
                 TASKS - perTask.size(), perTask.values().stream().filter(n -> n > 1).count(), dead.size(), runMs,
                 percentile(recoveries, 50), percentile(recoveries, 100), percentile(rateLimitWaits, 0));
 
