@@ -108,9 +108,11 @@ public class OpenAiAgentCaller implements AgentCaller {
                             + ") failed after " + attempt + " attempt(s): " + reason, null);
                 }
                 metrics.retried(agentId, settings.model());
-                Duration pause = retry.backoffAfter(attempt);
-                LOG.warnf("LLM call for %s failed (attempt %d of %d), retrying in %d ms: %s",
-                        agentId, attempt, retry.maxAttempts(), pause.toMillis(), reason);
+                Duration retryAfter = RetryPolicy.retryAfterOf(e);
+                Duration pause = retry.pauseAfter(attempt, e);
+                LOG.warnf("LLM call for %s failed (attempt %d of %d), retrying in %d ms%s: %s",
+                        agentId, attempt, retry.maxAttempts(), pause.toMillis(),
+                        retryAfter == null ? "" : " (Retry-After " + retryAfter.toMillis() + " ms)", reason);
                 sleep(pause);
             }
         }

@@ -13,7 +13,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * When to try an LLM call again: 429, 408 and 5xx answers, timeouts and dropped connections are
- * retried, on Itera's one schedule ({@link Backoff}: exponential backoff with equal jitter);
+ * retried, on Itera's one schedule ({@link Backoff}: exponential backoff with equal jitter), waiting
+ * at least the server's {@code Retry-After} when it sent one, up to {@code maxBackoff};
  * anything else (a bad request, a wrong key, an unknown model) fails at once.
  */
 public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
@@ -30,6 +31,27 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
     /** The pause before attempt {@code attempt + 1}, after {@code attempt} (1-based) failed. */
     public Duration backoffAfter(int attempt) {
         return backoff().pauseAfter(attempt);
+    }
+
+    /**
+     * The pause before attempt {@code attempt + 1} after {@code error}: the schedule's, or the
+     * server's {@code Retry-After} when that is longer, up to {@code maxBackoff}.
+     */
+    public Duration pauseAfter(int attempt, Throwable error) {
+        return backoff().pauseAfter(attempt, retryAfterOf(error));
+    }
+
+    /** The {@code Retry-After} the server answered with, if the error or one of its causes carries it; else null. */
+    public static Duration retryAfterOf(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof RetryAfterHttpException http) {
+                return http.retryAfter();
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
     }
 
     public static boolean isRetryable(Throwable error) {

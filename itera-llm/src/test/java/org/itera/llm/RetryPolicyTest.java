@@ -179,4 +179,39 @@ class RetryPolicyTest {
             }
         };
     }
+
+    @Test
+    void aRetryAfterLongerThanTheScheduleIsWaited() {
+        Throwable limited = new dev.langchain4j.exception.RateLimitException(
+                new RetryAfterHttpException(429, "{\"error\":{}}", Duration.ofSeconds(1)));
+
+        assertThat(RetryPolicy.retryAfterOf(wrapped(limited))).isEqualTo(Duration.ofSeconds(1));
+        assertThat(RetryPolicy.isRetryable(wrapped(limited))).isTrue();
+        assertThat(RetryPolicy.statusOf(wrapped(limited))).hasValue(429);
+        for (int i = 0; i < 20; i++) {
+            assertThat(POLICY.pauseAfter(1, wrapped(limited))).isEqualTo(Duration.ofSeconds(1));
+        }
+    }
+
+    @Test
+    void aRetryAfterIsCappedByTheLongestPause() {
+        Throwable limited = new RetryAfterHttpException(429, "", Duration.ofMinutes(10));
+
+        assertThat(POLICY.pauseAfter(1, limited)).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aRetryAfterShorterThanTheScheduleChangesNothing() {
+        Throwable limited = new RetryAfterHttpException(503, "", Duration.ZERO);
+
+        assertThat(POLICY.pauseAfter(3, limited)).isBetween(Duration.ofMillis(200), Duration.ofMillis(400));
+    }
+
+    @Test
+    void withoutRetryAfterThePauseIsTheSchedules() {
+        Throwable error = new HttpException(500, "oops");
+
+        assertThat(RetryPolicy.retryAfterOf(wrapped(error))).isNull();
+        assertThat(POLICY.pauseAfter(2, error)).isBetween(Duration.ofMillis(100), Duration.ofMillis(200));
+    }
 }

@@ -6,11 +6,9 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 import org.itera.core.json.Json;
+import org.itera.core.retry.RetryAfter;
 
 /**
  * Turns an error answer (status 400 and above) into an {@link OpenAiApiException} with the status,
@@ -46,19 +44,6 @@ final class ApiErrorMapper implements ResponseExceptionMapper<OpenAiApiException
 
     /** {@code Retry-After} in seconds or as an HTTP date; null when absent or unreadable. */
     static Duration retryAfter(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
-        } catch (NumberFormatException e) {
-            try {
-                Duration until = Duration.between(ZonedDateTime.now(),
-                        ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME));
-                return until.isNegative() ? Duration.ZERO : until;
-            } catch (DateTimeParseException notADate) {
-                return null;
-            }
-        }
+        return RetryAfter.parse(value);
     }
 }
