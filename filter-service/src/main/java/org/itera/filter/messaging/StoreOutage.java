@@ -5,6 +5,7 @@ import com.mongodb.MongoNotPrimaryException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import java.time.Duration;
+import org.itera.core.retry.Backoff;
 import org.jboss.logging.Logger;
 
 /**
@@ -18,8 +19,8 @@ import org.jboss.logging.Logger;
 final class StoreOutage {
 
     private static final Logger LOG = Logger.getLogger(StoreOutage.class);
-    private static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
-    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(30);
+    /** Itera's one retry schedule, without a limit on attempts; its cap (no jitter) is the pause. */
+    private static final Backoff SCHEDULE = new Backoff(Integer.MAX_VALUE, Duration.ofSeconds(1), Duration.ofSeconds(30));
 
     /** The service is stopping while the store was away. */
     static final class Stopped extends RuntimeException {
@@ -32,7 +33,6 @@ final class StoreOutage {
     }
 
     static void retrying(Runnable filing) {
-        Duration pause = FIRST_PAUSE;
         for (int attempt = 1; ; attempt++) {
             try {
                 filing.run();
@@ -44,9 +44,9 @@ final class StoreOutage {
                 if (!isOutage(e)) {
                     throw e;
                 }
+                Duration pause = SCHEDULE.capAfter(attempt);
                 LOG.warnf("the store cannot be reached (%s); filing again in %d s", e.getMessage(), pause.toSeconds());
                 sleep(pause);
-                pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
             }
         }
     }

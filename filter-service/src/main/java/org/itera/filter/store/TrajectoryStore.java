@@ -84,11 +84,6 @@ public class TrajectoryStore {
                 .mapToObj(i -> entries.get(i).example()).toList();
     }
 
-    /** Adds library entries of one run (or none); returns those that were not there yet. */
-    public List<FinetuneRecord> saveExperiences(List<FinetuneRecord> examples, String run) {
-        return saveExperiences(examples.stream().map(example -> new LibraryEntry(example, run)).toList());
-    }
-
     /** Notes that another run pushed the task of an already filed trajectory. */
     public void addRun(String trajectoryId, String run) {
         trajectories().updateOne(Filters.eq("_id", trajectoryId), Updates.addToSet("runs", run));

@@ -29,10 +29,10 @@ class TrajectoryStoreTest {
         FinetuneRecord solver = example(trajectory, "solver");
         FinetuneRecord critic = example(trajectory, "critic");
 
-        assertThat(store.saveExperiences(List.of(analyst), null)).containsExactly(analyst);
-        assertThat(store.saveExperiences(List.of(analyst, solver, critic), null)).containsExactly(solver, critic);
-        assertThat(store.saveExperiences(List.of(solver, analyst), null)).isEmpty();
-        assertThat(store.saveExperiences(List.of(), null)).isEmpty();
+        assertThat(store.saveExperiences(entries(analyst))).containsExactly(analyst);
+        assertThat(store.saveExperiences(entries(analyst, solver, critic))).containsExactly(solver, critic);
+        assertThat(store.saveExperiences(entries(solver, analyst))).isEmpty();
+        assertThat(store.saveExperiences(entries())).isEmpty();
         assertThat(store.experience().countDocuments(new org.bson.Document("trajectoryId", trajectory))).isEqualTo(3);
     }
 
@@ -40,5 +40,10 @@ class TrajectoryStoreTest {
         return new FinetuneRecord(FinetuneRecord.idFor(trajectory, role), "pubmedqa-" + role, "pubmedqa", role,
                 List.of(ChatMessage.system("s"), ChatMessage.user("u"), ChatMessage.assistant("a")), trajectory,
                 "regenerated", 0);
+    }
+
+    /** Library entries outside any run. */
+    private static List<LibraryEntry> entries(FinetuneRecord... examples) {
+        return java.util.Arrays.stream(examples).map(example -> new LibraryEntry(example, null)).toList();
     }
 }
