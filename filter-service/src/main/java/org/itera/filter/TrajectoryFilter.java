@@ -76,7 +76,6 @@ public class TrajectoryFilter {
         if (batch.isEmpty()) {
             return;
         }
-        long start = System.nanoTime();
         List<Filing> fresh = skipFiled(batch.stream()
                 .map(t -> Filing.grade(t, settings.of(t.task()), repair.maxAttempts())).toList());
         List<LibraryEntry> entries = new ArrayList<>();
@@ -90,17 +89,12 @@ public class TrajectoryFilter {
                 failures.add(new GradedTrajectoryEvent(filing.trajectory(), filing.outcome().grade()));
             }
         }
-        long checked = System.nanoTime();
         store.saveExperiences(entries).forEach(metrics::libraryEntry);
-        long library = System.nanoTime();
         outputs.send(entries.stream().map(LibraryEntry::example).toList(), failures);
-        long sent = System.nanoTime();
         store.saveFiled(fresh);
         failures.forEach(failed -> metrics.failureEmitted(failed.trajectory()));
         fresh.forEach(this::count);
-        LOG.debugf("filed %d trajectories (%d new) in %d ms: checked %d, library %d, sent %d, stored %d",
-                batch.size(), fresh.size(), ms(System.nanoTime() - start), ms(checked - start), ms(library - checked),
-                ms(sent - library), ms(System.nanoTime() - sent));
+        LOG.debugf("filed %d trajectories (%d new)", batch.size(), fresh.size());
     }
 
     /** The batch without repeated trajectories (a redelivered copy beside its original). */
@@ -126,10 +120,6 @@ public class TrajectoryFilter {
             }
         }
         return fresh;
-    }
-
-    private static long ms(long nanos) {
-        return nanos / 1_000_000;
     }
 
     private void skip(TrajectoryEvent trajectory) {
