@@ -19,7 +19,7 @@ import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.itera.core.event.TaskEvent;
 import org.itera.core.json.Json;
-import org.itera.finetune.evaluation.Wilson;
+import org.itera.core.setting.Wilson;
 import org.itera.testing.InjectOpenAiMock;
 import org.itera.testing.KafkaBrokerResource;
 import org.itera.testing.MongoServerResource;

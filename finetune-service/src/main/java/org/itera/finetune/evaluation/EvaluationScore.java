@@ -8,6 +8,7 @@ import org.bson.Document;
 import org.itera.core.setting.Rate;
 import org.itera.core.setting.RateValue;
 import org.itera.core.setting.Setting;
+import org.itera.core.setting.Wilson;
 
 /**
  * The result part of an evaluation document, from its graded trajectories: {@code n},

@@ -1,6 +1,9 @@
-package org.itera.finetune.evaluation;
+package org.itera.core.setting;
 
-/** The Wilson score interval of a proportion at 95% confidence. */
+/**
+ * The Wilson score interval of a proportion at 95% confidence: asymmetric around the observed rate,
+ * inside [0, 1], and [0, 1] without trials. Used by the evaluation (finetune-service) and the CLI reports.
+ */
 public record Wilson(double low, double high) {
 
     private static final double Z = 1.959963984540054;
