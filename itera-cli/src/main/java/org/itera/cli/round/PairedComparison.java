@@ -5,11 +5,13 @@ import java.util.Map;
 
 /**
  * Two evaluations of the same tasks compared task by task: how many were right only after, only
- * before, and the exact two-sided sign test on those discordant tasks (McNemar's exact test).
+ * before, and the exact two-sided sign test on those discordant tasks (McNemar's exact test). Only
+ * tasks both evaluated are paired. Used by {@code round-driver report} and the method comparison
+ * ({@code org.itera.cli.compare}, where "before" is {@code single}).
  */
-record PairedComparison(int onlyAfter, int onlyBefore, int both, int neither) {
+public record PairedComparison(int onlyAfter, int onlyBefore, int both, int neither) {
 
-    static PairedComparison of(Map<String, Boolean> before, Map<String, Boolean> after) {
+    public static PairedComparison of(Map<String, Boolean> before, Map<String, Boolean> after) {
         int onlyAfter = 0;
         int onlyBefore = 0;
         int both = 0;
@@ -32,12 +34,12 @@ record PairedComparison(int onlyAfter, int onlyBefore, int both, int neither) {
         return new PairedComparison(onlyAfter, onlyBefore, both, neither);
     }
 
-    int paired() {
+    public int paired() {
         return onlyAfter + onlyBefore + both + neither;
     }
 
     /** The two-sided p-value of the sign test: P(a split at least this uneven | no difference). */
-    double signTestP() {
+    public double signTestP() {
         int n = onlyAfter + onlyBefore;
         if (n == 0) {
             return 1.0;
