@@ -40,7 +40,7 @@ final class ComposeStack implements AutoCloseable {
     static final List<String> HEALTHCHECKED = List.of("kafka", "mongo", "generator-service", "filter-service",
             "feedback-service", "finetune-service");
     /** The services whose output is saved. */
-    private static final List<String> LOGGED = List.of("kafka", "kafka-init", "mongo", "openai-mock",
+    static final List<String> LOGGED = List.of("kafka", "kafka-init", "mongo", "openai-mock",
             "generator-service", "filter-service", "feedback-service", "finetune-service");
     private static final Duration READY = Duration.ofMinutes(4);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
