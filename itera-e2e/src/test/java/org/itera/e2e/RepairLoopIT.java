@@ -1,170 +1,33 @@
 package org.itera.e2e;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.mongodb.client.MongoDatabase;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import org.awaitility.Awaitility;
-import org.bson.Document;
-import org.itera.cli.stack.ConsumerLag;
-import org.itera.core.json.Json;
-import org.itera.testing.KafkaBrokerResource;
-import org.itera.testing.OpenAiMock;
-import org.itera.testing.OpenAiMockResource;
-import org.itera.testing.TopicWatcher;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Generator, filter and feedback services as separate processes over a real broker and store:
- * one task is wrong at first, repaired and rescued; another stays wrong and is exhausted after its
- * budget of two repairs. Counts are exact and stay exact after redelivery.
+ * Generator, filter and feedback services as separate processes over a real broker (in this JVM)
+ * and store (mongo-java-server): one task is wrong at first, repaired and rescued; another stays
+ * wrong and is exhausted after its budget of two repairs ({@link RepairLoopScenario};
+ * {@link RealImagesIT} runs the same over the Kafka and MongoDB images).
  */
 class RepairLoopIT {
 
-    static final String REPHRASED = "REPAIRED-SUMMARY: the abstract's main result, stated plainly.";
-    static WireMockServer llm;
-    static List<ServiceProcess> services;
-    static ServiceStack stack;
-    static MongoDatabase db;
+    static RepairLoopScenario repairs;
 
     @BeforeAll
     static void start() throws Exception {
-        stack = ServiceStack.start(Map.of("ITERA_REPAIR_MAX_ATTEMPTS", "2"), Duration.ofSeconds(120),
-                "generator-service", "filter-service", "feedback-service");
-        llm = stack.llm();
-        services = stack.services();
-        db = stack.db();
+        repairs = RepairLoopScenario.start(Infra.inJvm());
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (stack != null) {
-            stack.close();
+        if (repairs != null) {
+            repairs.close();
         }
     }
 
     @Test
     void aRescuedTaskEntersTheLibraryAsRegeneratedAndAHopelessOneIsExhausted() throws Exception {
-        List<ObjectNode> tasks = PubMedQaTasks.rows(40, 2);
-        ObjectNode rescued = tasks.get(0);
-        ObjectNode hopeless = tasks.get(1);
-        script(rescued, hopeless);
-        String a = rescued.get("id").asText();
-        String b = hopeless.get("id").asText();
-        String run = "run-e2e-" + java.util.UUID.randomUUID();
-        tasks.forEach(task -> task.put("run", run));
-        try (TopicWatcher topics = TopicWatcher.watch(KafkaBrokerResource.bootstrapServers(), "failures", "regenerated")) {
-            tasks.forEach(task -> topics.send("tasks", task.get("id").asText(), task.toString()));
-            awaitFiled(b + "@r0#2");
-            awaitFiled(a + "@r0#1");
-            assertExactCounts(topics, a, b, 0);
-
-            topics.records("failures", k -> k.equals(a) || k.equals(b)).forEach(r -> topics.send("failures", r.key(), r.value()));
-            topics.records("regenerated", k -> k.equals(a) || k.equals(b)).forEach(r -> topics.send("regenerated", r.key(), r.value()));
-            Awaitility.await().atMost(Duration.ofSeconds(90)).until(() ->
-                    ConsumerLag.of(KafkaBrokerResource.bootstrapServers(), "feedback-service", "failures") == 0
-                            && ConsumerLag.of(KafkaBrokerResource.bootstrapServers(), "filter-service", "regenerated") == 0);
-            assertExactCounts(topics, a, b, 1);
-        }
-
-        Document library = db.getCollection("experience").find(new Document("_id", a + "@r0#1/analyst")).first();
-        assertThat(library.getString("origin")).isEqualTo("regenerated");
-        List<Document> messages = library.getList("messages", Document.class);
-        Document original = db.getCollection("trajectories").find(new Document("_id", a + "@r0#0")).first();
-        Document originalAnalyst = original.getList("turns", Document.class).get(0);
-        assertThat(messages.get(1).getString("content"))
-                .isEqualTo(originalAnalyst.getList("messages", Document.class).get(1).getString("content"))
-                .doesNotContain("A reviewer looked at your answer");
-        assertThat(messages.get(2).getString("content")).isEqualTo(REPHRASED);
-
-        JsonNode lineage = Json.mapper().readTree(services.get(1).get("/trajectories/"
-                + URLEncoder.encode(b + "@r0#2", StandardCharsets.UTF_8) + "/lineage").body());
-        assertThat(lineage.get("attempts")).extracting(n -> n.get("attempt").asInt()).containsExactly(0, 1, 2);
-        JsonNode stats = Json.mapper().readTree(services.get(1).get("/library/stats").body());
-        JsonNode analyst = stats.at("/repairs/bySubject/pubmedqa/analyst");
-        assertThat(analyst.get("repaired").asInt()).isEqualTo(3);
-        assertThat(analyst.get("rescued").asInt()).isEqualTo(1);
-        assertThat(analyst.get("exhausted").asInt()).isEqualTo(1);
-        assertThat(services.get(1).get("/q/metrics").body()).contains("itera_repairs_graded_total");
-        assertRunReport(run);
-    }
-
-    /** GET /runs/{id} on filter-service, and the repair loop paused and resumed on feedback-service. */
-    private static void assertRunReport(String run) throws Exception {
-        JsonNode report = Json.mapper().readTree(services.get(1).get("/runs/" + run).body());
-        assertThat(report.get("tasks").get("graded").asInt()).isEqualTo(2);
-        assertThat(report.get("tasks").get("rescued").asInt()).isEqualTo(1);
-        assertThat(report.get("tasks").get("exhausted").asInt()).isEqualTo(1);
-        assertThat(report.get("tasks").get("waitingForRepair").asInt()).isZero();
-        assertThat(report.at("/repairs/total/repaired").asInt()).isEqualTo(3);
-        assertThat(report.at("/experience/byOrigin/regenerated").asInt()).isEqualTo(2);
-        assertThat(report.at("/repairLoop/paused").asBoolean(true)).isFalse();
-
-        assertThat(services.get(2).post("/repairs/pause", "").body()).contains("\"paused\":true");
-        assertThat(Json.mapper().readTree(services.get(1).get("/runs/" + run).body()).at("/repairLoop/paused").asBoolean())
-                .isTrue();
-        assertThat(services.get(2).post("/repairs/resume", "").body()).contains("\"paused\":false");
-    }
-
-    /** The services' own output is exact; {@code resent} counts the copies the test itself wrote. */
-    private static void assertExactCounts(TopicWatcher topics, String a, String b, int resent) {
-        assertThat(ids("trajectories", a)).containsExactlyInAnyOrder(a + "@r0#0", a + "@r0#1");
-        assertThat(ids("trajectories", b)).containsExactlyInAnyOrder(b + "@r0#0", b + "@r0#1", b + "@r0#2");
-        assertThat(db.getCollection("trajectories").find(new Document("_id", b + "@r0#2")).first().getString("repairStatus"))
-                .isEqualTo("exhausted");
-        assertThat(db.getCollection("experience").countDocuments(new Document("trajectoryId",
-                new Document("$in", List.of(a + "@r0#0", a + "@r0#1", b + "@r0#0", b + "@r0#1", b + "@r0#2"))))).isEqualTo(2);
-        int expected = 3 * (1 + resent);
-        assertThat(topics.await("failures", k -> k.equals(a) || k.equals(b), expected, Duration.ofSeconds(30))).hasSize(expected);
-        assertThat(topics.await("regenerated", k -> k.equals(a) || k.equals(b), expected, Duration.ofSeconds(30))).hasSize(expected);
-    }
-
-    private static List<String> ids(String collection, String taskId) {
-        return db.getCollection(collection).find(new Document("taskId", taskId))
-                .map(d -> d.getString("_id")).into(new java.util.ArrayList<>());
-    }
-
-    private static void awaitFiled(String trajectoryId) {
-        Awaitility.await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(() ->
-                db.getCollection("trajectories").countDocuments(new Document("_id", trajectoryId).append("published", true)) == 1);
-    }
-
-    /** The solver is right on the first task only once its analyst's summary was repaired. */
-    private static void script(ObjectNode rescued, ObjectNode hopeless) {
-        OpenAiMock mock = new OpenAiMock(llm);
-        mock.replyByDefault("gpt-4o-mini", "The abstract reports a measured effect.");
-        mock.replyWhen(List.of("You review the work of a team"), "gpt-4o", "The analyst ignored the primary outcome.", 1);
-        mock.replyWhen(List.of("A reviewer looked at your answer above"), "gpt-4o-mini", "Reconsidered: the primary outcome matters.", 1);
-        mock.replyWhen(List.of("Rewrite the draft as a clean, direct answer"), "gpt-4o-mini", REPHRASED, 1);
-        solver(rescued, true, REPHRASED, 2);
-        solver(rescued, false, null, 3);
-        solver(hopeless, false, null, 3);
-    }
-
-    private static void solver(ObjectNode task, boolean right, String whenSeen, int priority) {
-        String expected = task.get("answer").asText();
-        String answer = right ? expected : PubMedQaTasks.wrongAnswer(expected);
-        var request = post(urlEqualTo(OpenAiMock.CHAT_PATH)).atPriority(priority)
-                .withRequestBody(containing("You answer biomedical research questions"))
-                .withRequestBody(matchingJsonPath("$.messages[1].content", containing(task.get("question").asText())));
-        if (whenSeen != null) {
-            request = request.withRequestBody(containing(whenSeen));
-        }
-        llm.stubFor(request.willReturn(aResponse().withHeader("Content-Type", "application/json")
-                .withBody(OpenAiMock.completionJson("gpt-4o-mini", "Weighing it up.\nAnswer: " + answer, 300, 20))));
+        repairs.aRescuedTaskEntersTheLibraryAsRegeneratedAndAHopelessOneIsExhausted();
     }
 }

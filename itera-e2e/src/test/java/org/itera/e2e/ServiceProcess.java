@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.itera.cli.stack.Readiness;
 import org.itera.cli.stack.WaitProgress;
 import org.itera.testing.TestLogs;
@@ -18,6 +20,8 @@ import org.itera.testing.TestLogs;
 final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** The log files of this JVM's services: a second instance of a module gets its own. */
+    private static final Set<Path> LOGS = ConcurrentHashMap.newKeySet();
 
     private final String name;
     private final Process process;
@@ -38,7 +42,7 @@ final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: run `mvn verify` from the repository root");
         }
         int port = freePort();
-        Path log = Path.of("target", "e2e-logs", testClass() + "-" + module + ".log");
+        Path log = logFile(testClass() + "-" + module);
         Files.createDirectories(log.getParent());
         TestLogs.add(log);
         ProcessBuilder builder = new ProcessBuilder(Readiness.serviceCommand("java", "-Xmx384m", jar))
@@ -46,6 +50,15 @@ final class ServiceProcess implements AutoCloseable {
         builder.environment().putAll(env);
         builder.environment().put("PORT", Integer.toString(port));
         return new ServiceProcess(module, builder.start(), port, log);
+    }
+
+    /** {@code target/e2e-logs/<name>.log}, or {@code <name>-2.log}, ... when an earlier service of this JVM has it. */
+    private static Path logFile(String name) {
+        Path log = Path.of("target", "e2e-logs", name + ".log");
+        for (int n = 2; !LOGS.add(log); n++) {
+            log = Path.of("target", "e2e-logs", name + "-" + n + ".log");
+        }
+        return log;
     }
 
     /** The simple name of the test class starting a service (one per JVM: failsafe forks one per class). */

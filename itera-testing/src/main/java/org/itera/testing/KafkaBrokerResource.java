@@ -36,7 +36,8 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
         return bootstrap;
     }
 
-    private static void createTopics(String servers) {
+    /** Creates every Itera topic, with 2 partitions each, on the broker at {@code servers}. */
+    public static void createTopics(String servers) {
         try (KafkaCompanion companion = new KafkaCompanion(servers)) {
             for (String topic : Topics.all()) {
                 companion.topics().createAndWait(topic, 2, Duration.ofSeconds(30));
