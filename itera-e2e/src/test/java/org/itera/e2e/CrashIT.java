@@ -12,6 +12,10 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,8 +47,8 @@ import org.junit.jupiter.api.Test;
  * the broker, the store (with its file) and the services each a process. A run of seeded
  * arithmetic tasks, one in four answered wrong at first and rescued by one repair, goes on while
  * each part is killed with SIGKILL and brought back with {@code itera up}, one at a time
- * (generator, filter, feedback, the broker), the store is stopped for a while, and then the
- * services and the broker are killed together. Afterwards every task is graded exactly once, the
+ * (generator, filter, feedback, the broker), the store is stopped for a while with repairs in
+ * flight, and then the services and the broker are killed together. Afterwards every task is graded exactly once, the
  * library and the repairs are exact, nothing is dead-lettered, and the API key is nowhere.
  *
  * <p>{@code -Ditera.crash.tasks} (200) and {@code -Ditera.crash.outage-seconds} (30) size it; the
@@ -115,6 +119,7 @@ class CrashIT {
         awaitFirstAttempts(run, TASKS * 50 / 100);
         crashes.kill("kill -9 the broker", Component.KAFKA);
         awaitFirstAttempts(run, TASKS * 60 / 100);
+        repairsInFlight(run, 6);
         crashes.storeOutage(OUTAGE, Component.FILTER, Component.FEEDBACK);
         awaitFirstAttempts(run, TASKS * 75 / 100);
         crashes.kill("kill -9 broker, generator, filter, feedback", Component.KAFKA, Component.GENERATOR,
@@ -166,6 +171,30 @@ class CrashIT {
         }
     }
 
+    /**
+     * Makes sure feedback-service is repairing when the store goes: pauses the repair loop until
+     * {@code backlog} failures wait, lets it go on, and returns once one more repair is done (the
+     * rest are then in flight, each with its ledger write still to come).
+     */
+    private static void repairsInFlight(String run, long backlog) throws Exception {
+        String feedback = itera.stack().config().url(Component.FEEDBACK);
+        post(feedback + "/repairs/pause");
+        Document failed = new Document("run", run).append("attempt", 0).append("correct", false);
+        Awaitility.await("a backlog of " + backlog + " failures").atMost(Duration.ofMinutes(5))
+                .pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                .until(() -> db().getCollection("trajectories").countDocuments(failed)
+                        - db().getCollection("repairs").countDocuments(new Document("run", run)) >= backlog);
+        long done = db().getCollection("repairs").countDocuments(new Document("run", run));
+        post(feedback + "/repairs/resume");
+        awaitRepairs(run, done + 1);
+    }
+
+    private static void post(String url) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("POST " + url + ": " + response.body()).isEqualTo(200);
+    }
+
     private static MongoDatabase db() {
         return mongo.getDatabase("itera");
     }
@@ -190,7 +219,7 @@ class CrashIT {
         String url = itera.stack().config().url(Component.FILTER) + "/runs/" + run;
         Awaitility.await("the run done").atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
                 .until(() -> {
-            JsonNode tasks = Json.mapper().readTree(java.net.URI.create(url).toURL()).get("tasks");
+            JsonNode tasks = Json.mapper().readTree(URI.create(url).toURL()).get("tasks");
             return tasks.get("graded").asLong() == TASKS && tasks.get("rescued").asLong() == wrong
                     && tasks.get("waitingForRepair").asLong() == 0;
         });
