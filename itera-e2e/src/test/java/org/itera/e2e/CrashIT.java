@@ -178,18 +178,18 @@ class CrashIT {
      */
     private static void repairsInFlight(String run, long backlog) throws Exception {
         String feedback = itera.stack().config().url(Component.FEEDBACK);
-        post(feedback + "/repairs/pause");
+        postTo(feedback + "/repairs/pause");
         Document failed = new Document("run", run).append("attempt", 0).append("correct", false);
         Awaitility.await("a backlog of " + backlog + " failures").atMost(Duration.ofMinutes(5))
                 .pollInterval(Duration.ofMillis(250)).ignoreExceptions()
                 .until(() -> db().getCollection("trajectories").countDocuments(failed)
                         - db().getCollection("repairs").countDocuments(new Document("run", run)) >= backlog);
         long done = db().getCollection("repairs").countDocuments(new Document("run", run));
-        post(feedback + "/repairs/resume");
+        postTo(feedback + "/repairs/resume");
         awaitRepairs(run, done + 1);
     }
 
-    private static void post(String url) throws Exception {
+    private static void postTo(String url) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("POST " + url + ": " + response.body()).isEqualTo(200);
