@@ -75,7 +75,8 @@ class ModelServerCrashIT {
         assertThat(api.events(job)).containsSubsequence("Fine-tuning job started",
                 "The server restarted while the job was running; the job is queued again", "Fine-tuning job started",
                 "The job has successfully completed");
-        assertThat(Long.parseLong(Files.readString(pidFile).strip())).as("the trainer of the redone job").isNotEqualTo(trainer);
+        assertThat(Long.parseLong(Files.readString(pidFile).strip())).as("the trainer of the redone job")
+                .isNotEqualTo(trainer);
         String model = redone.get("fine_tuned_model").asText();
         assertThat(api.models()).contains(model);
         assertThat(api.chat(model, "What is 2 + 2?").at("/choices/0/message/content").isTextual()).isTrue();
@@ -94,8 +95,8 @@ class ModelServerCrashIT {
     }
 
     private static ServiceProcess modelServer() throws Exception {
-        Path fake = Path.of(System.getProperty("itera.repo.dir", "..")).resolve("model-server/src/test/resources/fake-trainer.sh")
-                .toAbsolutePath();
+        Path fake = Path.of(System.getProperty("itera.repo.dir", ".."))
+                .resolve("model-server/src/test/resources/fake-trainer.sh").toAbsolutePath();
         Files.createDirectories(DIR.resolve("runs"));
         ServiceProcess server = ServiceProcess.start("model-server", Map.of("ITERA_MODELS_DIR", LocalModel.dir().toString(),
                 "ITERA_MODEL_SERVER_DATA", DIR.resolve("data").toString(), "ITERA_MODEL_PARALLEL", "1",
@@ -128,6 +129,7 @@ class ModelServerCrashIT {
     }
 
     private static String commandOf(ProcessHandle process) {
-        return process.info().command().orElse("") + " " + String.join(" ", process.info().arguments().orElse(new String[0]));
+        ProcessHandle.Info info = process.info();
+        return info.command().orElse("") + " " + String.join(" ", info.arguments().orElse(new String[0]));
     }
 }
