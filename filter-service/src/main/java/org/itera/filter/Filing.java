@@ -7,7 +7,8 @@ import org.itera.core.setting.Setting;
 
 /**
  * A trajectory with its grade and what follows from it: whether it may enter the library (train
- * split), whether its failure is repairable by its setting, and whether its task's repair budget
+ * split), whether its failure is repairable (its setting repairs and its team does not say
+ * {@code "repair": "none"}), and whether its task's repair budget
  * is used up ({@code attempt >= maxAttempts}).
  */
 public record Filing(TrajectoryEvent trajectory, Setting setting, Outcome outcome, boolean train, boolean repairable,
@@ -16,7 +17,7 @@ public record Filing(TrajectoryEvent trajectory, Setting setting, Outcome outcom
     static Filing grade(TrajectoryEvent trajectory, Setting setting, int maxAttempts) {
         Outcome outcome = setting.score(trajectory);
         boolean train = TaskEvent.SPLIT_TRAIN.equals(trajectory.task().split());
-        boolean repairable = train && !outcome.success() && setting.repairs();
+        boolean repairable = train && !outcome.success() && setting.repairs(trajectory.task().subject());
         boolean exhausted = repairable && trajectory.attempt() >= maxAttempts;
         return new Filing(trajectory, setting, outcome, train, repairable, exhausted);
     }

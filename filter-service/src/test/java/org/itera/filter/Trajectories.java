@@ -44,7 +44,7 @@ public final class Trajectories {
         Turn original = parent.turns().get(0);
         Turn analyst = new Turn("analyst", "gpt-4o-mini", original.messages(), REPHRASED_ANALYSIS,
                 new TokenUsage(230, 35), 700);
-        Repair repair = new Repair(FEEDBACK, "critic-model", "gpt-4o-mini", "rephrase-model",
+        Repair repair = Repair.critique(FEEDBACK, "critic-model", "gpt-4o-mini", "rephrase-model",
                 original.output(), "Given the feedback, the significant fall means the answer is yes.");
         return new TrajectoryEvent(TrajectoryEvent.idFor(parent.task(), attempt), parent.task(), "regenerated",
                 parent.id(), "analyst", attempt, List.of(analyst, solver(finalAnswer)),

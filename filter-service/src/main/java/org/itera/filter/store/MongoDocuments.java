@@ -71,7 +71,8 @@ final class MongoDocuments {
                 .append("regenerateModel", repair.regenerateModel())
                 .append("rephraseModel", repair.rephraseModel())
                 .append("originalOutput", repair.originalOutput())
-                .append("regeneratedOutput", repair.regeneratedOutput());
+                .append("regeneratedOutput", repair.regeneratedOutput())
+                .append("method", repair.method() == null ? Repair.CRITIQUE : repair.method());
     }
 
     /** A library entry, with the run of the trajectory it came from (null outside any run). */

@@ -75,18 +75,20 @@ public class RunTasks {
                 Aggregates.sort(Sorts.ascending("attempt")),
                 Aggregates.group(key, Accumulators.first("firstCorrect", "$correct"),
                         Accumulators.last("correct", "$correct"), Accumulators.last("repairStatus", "$repairStatus"),
-                        Accumulators.last("split", "$split"), Accumulators.last("setting", "$setting"))))
+                        Accumulators.last("split", "$split"), Accumulators.last("setting", "$setting"),
+                        Accumulators.last("subject", "$subject"))))
                 .into(new ArrayList<>());
     }
 
-    /** Failed train attempts of the run that went on {@code failures} (their setting repairs; budget left). */
+    /** Failed train attempts of the run that went on {@code failures} (their team repairs; budget left). */
     private long failuresSentToRepair(String runId) {
         long sent = 0;
         for (Document group : store.trajectories().aggregate(List.of(
                 Aggregates.match(Scope.and(Scope.run(runId), Filters.eq("correct", false),
                         Filters.eq("split", TaskEvent.SPLIT_TRAIN), Filters.eq("repairStatus", null))),
-                Aggregates.group("$setting", Accumulators.sum("n", 1)))).into(new ArrayList<>())) {
-            if (settings.find(String.valueOf(group.get("_id"))).map(s -> s.repairs()).orElse(false)) {
+                Aggregates.group(new Document("setting", "$setting").append("subject", "$subject"),
+                        Accumulators.sum("n", 1)))).into(new ArrayList<>())) {
+            if (repairs(group.get("_id", Document.class))) {
                 sent += group.get("n", Number.class).longValue();
             }
         }
@@ -94,8 +96,14 @@ public class RunTasks {
     }
 
     private boolean repairable(Document task) {
-        return TaskEvent.SPLIT_TRAIN.equals(task.get("split"))
-                && settings.find(String.valueOf(task.get("setting"))).map(s -> s.repairs()).orElse(false);
+        return TaskEvent.SPLIT_TRAIN.equals(task.get("split")) && repairs(task);
+    }
+
+    /** Whether the document's setting repairs failures of its subject's team. */
+    private boolean repairs(Document settingAndSubject) {
+        String subject = String.valueOf(settingAndSubject.get("subject"));
+        return settings.find(String.valueOf(settingAndSubject.get("setting"))).map(s -> s.repairs(subject))
+                .orElse(false);
     }
 
     private static String taskId(Document task) {

@@ -11,9 +11,10 @@ import org.itera.core.team.RoleDefinition;
 import org.itera.core.team.TeamDefinition;
 
 /**
- * The three chats of a repair: the critic's (who knows the right answer and reviews one role),
+ * The chats of a repair: the critic's (who knows the right answer and reviews one role),
  * the role's regeneration (its original chat, its answer, then the feedback), and the rephrasing
- * (the original request and the corrected answer, to be rewritten as a direct solution).
+ * (the original request and the corrected answer, to be rewritten as a direct solution); or, for a
+ * team that repairs by {@link RepairMode#RATIONALIZE}, the original chat with the answer as a hint.
  */
 public final class RepairPrompts {
 
@@ -21,6 +22,7 @@ public final class RepairPrompts {
     static final String CRITIC_USER = "prompts/repair/critic.user.txt";
     static final String REGENERATE_USER = "prompts/repair/regenerate.user.txt";
     static final String REPHRASE_USER = "prompts/repair/rephrase.user.txt";
+    static final String RATIONALIZE_USER = "prompts/repair/rationalize.user.txt";
 
     private final PromptLibrary prompts;
 
@@ -52,6 +54,18 @@ public final class RepairPrompts {
                 .replace("{{draft}}", regenerated.strip())
                 .strip();
         return Chats.sameSystem(original.messages(), user);
+    }
+
+    /**
+     * STaR's rationalization: the role's original chat with its last request followed by the correct
+     * answer as a hint. The hint lives only in this call: the repaired turn keeps the original chat.
+     */
+    public List<ChatMessage> rationalize(Turn original, TaskEvent task) {
+        String user = prompts.text(RATIONALIZE_USER)
+                .replace("{{original_request}}", Chats.lastUserText(original.messages()).strip())
+                .replace("{{expected}}", task.answer().strip())
+                .strip();
+        return Chats.withLastUser(original.messages(), user);
     }
 
     private static String transcript(TeamDefinition team, List<Turn> turns) {

@@ -60,6 +60,14 @@ public interface Setting {
     }
 
     /**
+     * Whether failed train episodes of this subject's team go to the repair loop: the setting
+     * repairs and the team does not opt out (a team's {@code "repair": "none"}).
+     */
+    default boolean repairs(String subject) {
+        return repairs();
+    }
+
+    /**
      * The tasks that evaluate a round on one test task: by default the task itself with every agent
      * on its model of the round. {@code roundModels} and {@code baseModels} map each agent of the
      * task's team to its model after the round and its base model.

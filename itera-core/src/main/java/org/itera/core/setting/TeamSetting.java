@@ -10,6 +10,7 @@ import org.itera.core.event.Grade;
 import org.itera.core.event.TaskEvent;
 import org.itera.core.event.TrajectoryEvent;
 import org.itera.core.grading.Grader;
+import org.itera.core.repair.RepairMode;
 import org.itera.core.team.PromptRenderer;
 import org.itera.core.team.RoleDefinition;
 import org.itera.core.team.TeamCatalog;
@@ -59,6 +60,7 @@ public abstract class TeamSetting implements Setting {
     public List<String> teamProblems(TeamDefinition team) {
         List<String> problems = new ArrayList<>();
         String name = name() + "/" + team.subject();
+        RepairMode.problem(team).ifPresent(problems::add);
         requiredRoles().forEach((role, steps) -> {
             Optional<RoleDefinition> defined = team.role(role);
             if (defined.isEmpty()) {
@@ -74,6 +76,12 @@ public abstract class TeamSetting implements Setting {
             }
         });
         return problems;
+    }
+
+    /** The setting repairs, and the subject's team (when known) does not say {@code "repair": "none"}. */
+    @Override
+    public boolean repairs(String subject) {
+        return repairs() && catalog.find(name(), subject).map(t -> RepairMode.of(t).repairs()).orElse(true);
     }
 
     @Override

@@ -26,6 +26,19 @@ public final class Chats {
         return List.copyOf(next);
     }
 
+    /** The chat with its last user message's text replaced by {@code request} (appended when it has none). */
+    public static List<ChatMessage> withLastUser(List<ChatMessage> chat, String request) {
+        List<ChatMessage> next = new ArrayList<>(chat);
+        for (int i = next.size() - 1; i >= 0; i--) {
+            if ("user".equals(next.get(i).role())) {
+                next.set(i, ChatMessage.user(request));
+                return List.copyOf(next);
+            }
+        }
+        next.add(ChatMessage.user(request));
+        return List.copyOf(next);
+    }
+
     /** The text of the last user message, empty when there is none. */
     public static String lastUserText(List<ChatMessage> chat) {
         return chat.stream().filter(m -> "user".equals(m.role())).map(ChatMessage::content)

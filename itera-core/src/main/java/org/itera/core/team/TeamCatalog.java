@@ -75,10 +75,10 @@ public final class TeamCatalog {
             }
             entries.add(entry);
         }
-        return of(entries.stream().map(entry -> readTeam(loader, entry)).toList(), prompts);
+        return of(TeamVariants.resolve(entries.stream().map(entry -> readTeam(loader, entry)).toList()), prompts);
     }
 
-    private static TeamDefinition readTeam(ClassLoader loader, String entry) {
+    private static TeamFile readTeam(ClassLoader loader, String entry) {
         int slash = entry.indexOf('/');
         String setting = slash < 0 ? TaskEvent.SETTING_PROBLEM_SOLVING : entry.substring(0, slash);
         String subject = entry.substring(slash + 1);
@@ -87,11 +87,13 @@ public final class TeamCatalog {
             if (in == null) {
                 throw new IllegalStateException("team file " + path + " is missing");
             }
-            TeamDefinition team = Json.mapper().readValue(in, TeamDefinition.class);
+            TeamFile team = Json.mapper().readValue(in, TeamFile.class);
             if (!subject.equals(team.subject())) {
                 throw new IllegalStateException(path + " declares subject " + team.subject());
             }
-            if (!setting.equals(team.setting())) {
+            String declared = team.setting() == null || team.setting().isBlank() ? TaskEvent.SETTING_PROBLEM_SOLVING
+                    : team.setting();
+            if (!setting.equals(declared)) {
                 throw new IllegalStateException(path + " declares setting " + team.setting() + ", its path says "
                         + setting);
             }

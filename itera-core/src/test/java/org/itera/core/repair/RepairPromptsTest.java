@@ -54,4 +54,17 @@ class RepairPromptsTest {
                 .contains(physicist.messages().get(1).content(), "Corrected: M = f1 / f2 = 4, so f2 = 25 cm.")
                 .contains("earlier attempts, mistakes, reviewers, feedback or corrections").doesNotContain("output of the physicist").doesNotContain("{{");
     }
+
+    @Test
+    void rationalizationAsksTheOriginalRequestAgainWithTheCorrectAnswerAsAHint() {
+        Turn physicist = turns.get(0);
+        List<ChatMessage> chat = prompts.rationalize(physicist, task);
+
+        assertThat(chat).extracting(ChatMessage::role).containsExactly("system", "user");
+        assertThat(chat.get(0)).isEqualTo(physicist.messages().get(0));
+        assertThat(chat.get(1).content()).startsWith(physicist.messages().get(1).content().strip())
+                .contains("the correct answer is C.", "do not mention the hint")
+                .doesNotContain("output of the physicist").doesNotContain("{{");
+        assertThat(physicist.messages().get(1).content()).doesNotContain("correct answer is");
+    }
 }

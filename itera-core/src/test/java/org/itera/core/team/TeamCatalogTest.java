@@ -14,6 +14,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The standard catalogue, and the definitions it is made of. */
 class TeamCatalogTest {
 
+    private static final List<String> VARIANTS = List.of("arithmetic-single", "arithmetic-star",
+            "arithmetic-norepair", "pubmedqa-single", "pubmedqa-star", "pubmedqa-norepair");
+
     private final TeamCatalog catalog = TeamCatalog.standard();
 
     static Stream<Arguments> documentedTeams() {
@@ -26,11 +29,12 @@ class TeamCatalogTest {
     }
 
     @Test
-    void theStandardCatalogueHasTheFiveDocumentedSubjectsAndTheThreeGames() {
-        assertThat(catalog.subjects()).containsExactlyInAnyOrder("physics", "chemistry", "pubmedqa", "gsm8k",
-                "arithmetic", "resource-exchange", "ultimatum", "sell-buy");
-        assertThat(catalog.teams()).extracting(TeamDefinition::subject)
-                .containsExactlyInAnyOrder("physics", "chemistry", "pubmedqa", "gsm8k", "arithmetic");
+    void theStandardCatalogueHasTheFiveDocumentedSubjectsTheirVariantsAndTheThreeGames() {
+        List<String> subjects = new ArrayList<>(List.of("physics", "chemistry", "pubmedqa", "gsm8k", "arithmetic"));
+        subjects.addAll(VARIANTS);
+        assertThat(catalog.teams()).extracting(TeamDefinition::subject).containsExactlyInAnyOrderElementsOf(subjects);
+        subjects.addAll(List.of("resource-exchange", "ultimatum", "sell-buy"));
+        assertThat(catalog.subjects()).containsExactlyInAnyOrderElementsOf(subjects);
     }
 
     @Test
@@ -70,7 +74,8 @@ class TeamCatalogTest {
                 }
             }
         }
-        assertThat(checked).hasSize(2 * (3 + 3 + 2 + 3 + 2));
+        // the five teams, then the variants: single and star one role each, norepair the base's roles
+        assertThat(checked).hasSize(2 * (3 + 3 + 2 + 3 + 2) + 2 * (1 + 1 + 2 + 1 + 1 + 2));
     }
 
     @Test
@@ -130,7 +135,7 @@ class TeamCatalogTest {
 
         List<String> all = catalog.teams().stream()
                 .flatMap(t -> t.roleNames().stream().map(t::agentId)).toList();
-        assertThat(all).hasSize(13).doesNotHaveDuplicates();
+        assertThat(all).hasSize(13 + 8).doesNotHaveDuplicates();
     }
 
     @Test
@@ -220,7 +225,9 @@ class TeamCatalogTest {
         PromptLibrary prompts = new PromptLibrary(getClass().getClassLoader());
 
         assertThat(prompts.lines("teams/index.txt"))
-                .containsExactly("physics", "chemistry", "pubmedqa", "gsm8k", "arithmetic");
+                .containsExactly("physics", "chemistry", "pubmedqa", "gsm8k", "arithmetic", "arithmetic-single",
+                        "arithmetic-star", "arithmetic-norepair", "pubmedqa-single", "pubmedqa-star",
+                        "pubmedqa-norepair");
     }
 
     private static RoleDefinition role(String name) {

@@ -93,7 +93,7 @@ public final class ActorCriticSetting extends TeamSetting {
 
     @Override
     public Optional<RepairPlan> repairPlan(TrajectoryEvent failed, RepairPolicy policy, int repair) {
-        if (!policy.allows(repair)) {
+        if (!policy.allows(repair) || !repairs(failed.task().subject())) {
             return Optional.empty();
         }
         TeamDefinition team = team(failed.task().subject());

@@ -75,6 +75,9 @@ public final class ProblemSolvingSetting extends TeamSetting {
     @Override
     public Optional<RepairPlan> repairPlan(TrajectoryEvent failed, RepairPolicy policy, int repair) {
         TeamDefinition team = team(failed.task().subject());
+        if (!repairs(team.subject())) {
+            return Optional.empty();
+        }
         int roles = team.roles().size();
         int turns = failed.turns() == null ? 0 : failed.turns().size();
         if (turns != roles) {

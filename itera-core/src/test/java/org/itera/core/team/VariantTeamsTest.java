@@ -1,0 +1,59 @@
+package org.itera.core.team;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.itera.core.repair.RepairMode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The standard catalogue's variants: the single-agent baselines, STaR and the no-repair ablation. */
+class VariantTeamsTest {
+
+    private final TeamCatalog catalog = TeamCatalog.standard();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"arithmetic", "pubmedqa"})
+    void theSingleTeamIsOneSolverWithItsOwnPromptsAndTheBasesAnswerFormat(String subject) {
+        TeamDefinition single = catalog.team(subject + "-single");
+        TeamDefinition base = catalog.team(subject);
+
+        assertThat(single.roleNames()).containsExactly("solver");
+        assertThat(single.agentIds()).containsExactly(subject + "-single-solver");
+        assertThat(single.answerFormat()).isEqualTo(base.answerFormat());
+        assertThat(single.finalRole().systemPrompt()).startsWith("prompts/" + subject + "-single/");
+        assertThat(catalog.prompts().text(single.finalRole().userPrompt())).contains("{{question}}");
+        assertThat(RepairMode.of(single)).isEqualTo(RepairMode.CRITIQUE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"arithmetic", "pubmedqa"})
+    void starIsTheSingleSolverRepairedByRationalization(String subject) {
+        TeamDefinition star = catalog.team(subject + "-star");
+
+        assertThat(star.roles()).isEqualTo(catalog.team(subject + "-single").roles());
+        assertThat(star.agentIds()).containsExactly(subject + "-star-solver");
+        assertThat(RepairMode.of(star)).isEqualTo(RepairMode.RATIONALIZE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"arithmetic", "pubmedqa"})
+    void noRepairIsTheBaseTeamUnderItsOwnAgentIdsWithRepairsOff(String subject) {
+        TeamDefinition norepair = catalog.team(subject + "-norepair");
+        TeamDefinition base = catalog.team(subject);
+
+        assertThat(norepair.roles()).isEqualTo(base.roles());
+        assertThat(norepair.answerFormat()).isEqualTo(base.answerFormat());
+        assertThat(norepair.agentIds()).doesNotContainAnyElementsOf(base.agentIds())
+                .allSatisfy(id -> assertThat(id).startsWith(subject + "-norepair-"));
+        assertThat(RepairMode.of(norepair)).isEqualTo(RepairMode.NONE);
+        assertThat(RepairMode.of(base)).isEqualTo(RepairMode.CRITIQUE);
+    }
+
+    @Test
+    void theVariantsKeepTheirOwnDescriptions() {
+        assertThat(catalog.team("arithmetic-norepair").description()).contains("without repairs")
+                .isNotEqualTo(catalog.team("arithmetic").description());
+        assertThat(catalog.team("pubmedqa-star").description()).contains("STaR");
+    }
+}
