@@ -51,17 +51,13 @@ public class ExampleStore {
                 .append("trainedInRound", null).append("createdAt", new Date()));
     }
 
-    /** Untrained examples by agent. */
+    /** Examples not yet trained for their own agent, by agent. */
     public Map<String, Integer> untrainedCounts() {
         Map<String, Integer> counts = new TreeMap<>();
         for (Document d : examples().find(Filters.eq("trainedInRound", null)).projection(new Document("agent", 1))) {
             counts.merge(d.getString("agent"), 1, Integer::sum);
         }
         return counts;
-    }
-
-    public long untrainedCount(String agent) {
-        return examples().countDocuments(untrained(agent));
     }
 
     /** The examples the trainee has not been trained on. */

@@ -35,14 +35,14 @@ final class TraineeFilters {
     /** The trainee's examples it has not been trained on. */
     static Bson untrained(Trainee trainee) {
         String key = trainee.key();
-        Bson ownUnused = Filters.and(Filters.eq("agent", key), Filters.eq(TRAINED_IN_ROUND, null));
-        Bson otherUnused = Filters.and(Filters.ne("agent", key), Filters.ne(TRAINED_FOR_TRAINEE, key));
         if (!trainee.sources().contains(key)) {
             return Filters.and(examples(trainee), Filters.ne(TRAINED_FOR_TRAINEE, key));
         }
         if (trainee.sources().size() == 1) {
             return Filters.and(examples(trainee), Filters.eq(TRAINED_IN_ROUND, null));
         }
-        return Filters.and(examples(trainee), Filters.or(ownUnused, otherUnused));
+        return Filters.and(examples(trainee), Filters.or(
+                Filters.and(Filters.eq("agent", key), Filters.eq(TRAINED_IN_ROUND, null)),
+                Filters.and(Filters.ne("agent", key), Filters.ne(TRAINED_FOR_TRAINEE, key))));
     }
 }
