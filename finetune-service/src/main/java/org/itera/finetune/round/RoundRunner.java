@@ -21,10 +21,11 @@ import org.jboss.logging.Logger;
 /**
  * Runs rounds, one at a time across every instance: a round trains, in parallel, every trainee (an
  * agent, or a team's pooled job: {@link TrainingPlan}) with at least the threshold of untrained
- * examples, then fires {@link RoundFinished}. The round's {@code agents} are the trainees' keys. Only the holder
- * of the {@link RoundLease} runs rounds; it holds the lease from the claim until its rounds end. A
- * round interrupted by a stop (or by losing the lease) stays {@code running} in the store and is
- * resumed on the next start, or by the instance that holds the lease next ({@link #resume}).
+ * examples, then fires {@link RoundFinished}; the round's {@code agents} are the trainees' keys.
+ * Only the holder of the {@link RoundLease} runs rounds; it holds the lease from the claim until its
+ * rounds end. A round interrupted by a stop (or by losing the lease) stays {@code running} in the
+ * store and is resumed on the next start, or by the instance that holds the lease next
+ * ({@link #resume}).
  */
 @ApplicationScoped
 public class RoundRunner {
