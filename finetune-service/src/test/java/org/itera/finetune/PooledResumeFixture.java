@@ -16,16 +16,16 @@ import org.itera.testing.OpenAiMockResource;
 
 /**
  * What a finetune-service stopped in the middle of round 1 leaves behind when that round trains the
- * test team {@code pubmedqa-pooled} (one job on every pubmedqa role's examples): the pooled job
+ * test team {@code biomed-pooled} (one job on every biomed role's examples): the pooled job
  * created and running, and its model already registered and announced for the analyst only (the
  * stop came between the two announcements). The fine-tuning API (WireMock) ends the job with it.
  */
 public class PooledResumeFixture implements QuarkusTestResourceLifecycleManager {
 
     static final String DATABASE = "itera-pooled-resume";
-    static final String POOL = "pubmedqa-pooled/all-roles";
-    static final String JOB = "ftjob-pubmedqa-pooled-resume";
-    static final String MODEL = "ft:gpt-4o-mini-2024-07-18:itera:pubmedqa-pooled-all-roles-r1:pres01";
+    static final String POOL = "biomed-pooled/all-roles";
+    static final String JOB = "ftjob-biomed-pooled-resume";
+    static final String MODEL = "ft:gpt-4o-mini-2024-07-18:itera:biomed-pooled-all-roles-r1:pres01";
 
     private static WireMockServer server;
 
@@ -37,7 +37,7 @@ public class PooledResumeFixture implements QuarkusTestResourceLifecycleManager 
     public Map<String, String> start() {
         server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
         server.start();
-        new FineTuningMock(server).succeeds("pubmedqa-pooled-resume", MODEL);
+        new FineTuningMock(server).succeeds("biomed-pooled-resume", MODEL);
         try (MongoClient mongo = MongoClients.create(MongoServerResource.connectionString())) {
             seed(mongo.getDatabase(DATABASE));
         }
@@ -49,10 +49,10 @@ public class PooledResumeFixture implements QuarkusTestResourceLifecycleManager 
         List<String> ids = new ArrayList<>();
         for (int i = 1; i <= 10; i++) {
             for (String role : List.of("analyst", "solver")) {
-                var record = Records.of("pubmedqa", "pubmedqa/resume-" + i + "@r0#0", role, i);
+                var record = Records.of("biomed", "biomed/resume-" + i + "@r0#0", role, i);
                 ids.add(record.id());
                 db.getCollection("finetune_examples").insertOne(new Document("_id", record.id())
-                        .append("agent", record.agent()).append("subject", "pubmedqa").append("role", role)
+                        .append("agent", record.agent()).append("subject", "biomed").append("role", role)
                         .append("messages", record.messages().stream().map(m -> new Document("role", m.role())
                                 .append("content", m.content())).toList())
                         .append("trajectoryId", record.trajectoryId()).append("origin", "generated").append("round", 0)
@@ -62,13 +62,13 @@ public class PooledResumeFixture implements QuarkusTestResourceLifecycleManager 
         db.getCollection("finetune_jobs").insertOne(new Document("_id", POOL + "@r1").append("agent", POOL)
                 .append("round", 1).append("mode", "from-base").append("model", "gpt-4o-mini")
                 .append("examples", ids.size()).append("exampleIds", ids).append("startedAt", then)
-                .append("serves", List.of("pubmedqa-pooled-analyst", "pubmedqa-pooled-solver"))
-                .append("trainingFile", FineTuningMock.FILE_ID).append("suffix", "pubmedqa-pooled-all-roles-r1")
+                .append("serves", List.of("biomed-pooled-analyst", "biomed-pooled-solver"))
+                .append("trainingFile", FineTuningMock.FILE_ID).append("suffix", "biomed-pooled-all-roles-r1")
                 .append("jobId", JOB).append("status", "running"));
         db.getCollection("finetune_rounds").insertOne(new Document("_id", 1).append("agents", List.of(POOL))
                 .append("trigger", "api").append("mode", "from-base").append("status", "running").append("startedAt", then));
-        db.getCollection("models").insertOne(new Document("_id", "pubmedqa-pooled-analyst@r1")
-                .append("agent", "pubmedqa-pooled-analyst").append("subject", "pubmedqa-pooled").append("role", "analyst")
+        db.getCollection("models").insertOne(new Document("_id", "biomed-pooled-analyst@r1")
+                .append("agent", "biomed-pooled-analyst").append("subject", "biomed-pooled").append("role", "analyst")
                 .append("model", MODEL).append("base", "gpt-4o-mini").append("round", 1).append("jobId", JOB)
                 .append("examples", ids.size()).append("published", true).append("createdAt", then));
     }

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * On start-up the service takes up the pooled job {@link PooledResumeFixture} left running: it is
  * followed, not created again; its model is registered for both roles and announced only for the
  * solver (the analyst's was announced before the stop); the examples are marked trained for the
- * pool, not for pubmedqa's own agents.
+ * pool, not for biomed's own agents.
  */
 @QuarkusTest
 @TestProfile(PooledResumeProfile.class)
@@ -47,7 +47,7 @@ class PooledResumeTest {
             Document job = db.getCollection("finetune_jobs").find(new Document("_id", PooledResumeFixture.POOL + "@r1")).first();
             assertThat(job.getString("status")).isEqualTo("succeeded");
             assertThat(job.getString("fineTunedModel")).isEqualTo(PooledResumeFixture.MODEL);
-            for (String agent : new String[] {"pubmedqa-pooled-analyst", "pubmedqa-pooled-solver"}) {
+            for (String agent : new String[] {"biomed-pooled-analyst", "biomed-pooled-solver"}) {
                 Document model = db.getCollection("models").find(new Document("_id", agent + "@r1")).first();
                 assertThat(model.getString("model")).isEqualTo(PooledResumeFixture.MODEL);
                 assertThat(model.getBoolean("published")).isTrue();
@@ -58,15 +58,15 @@ class PooledResumeTest {
             assertThat(db.getCollection("finetune_examples").countDocuments(
                     new Document("trainedInRound", null))).isEqualTo(20);
 
-            topics.send("model-updates", "pubmedqa-pooled-analyst", SENTINEL);
-            topics.send("model-updates", "pubmedqa-pooled-solver", SENTINEL);
+            topics.send("model-updates", "biomed-pooled-analyst", SENTINEL);
+            topics.send("model-updates", "biomed-pooled-solver", SENTINEL);
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> topics.records("model-updates",
-                    k -> k.startsWith("pubmedqa-pooled-")).stream().filter(r -> r.value().equals(SENTINEL)).count() == 2);
-            var updates = topics.records("model-updates", k -> k.startsWith("pubmedqa-pooled-")).stream()
+                    k -> k.startsWith("biomed-pooled-")).stream().filter(r -> r.value().equals(SENTINEL)).count() == 2);
+            var updates = topics.records("model-updates", k -> k.startsWith("biomed-pooled-")).stream()
                     .filter(r -> r.value().contains(PooledResumeFixture.JOB)).toList();
             assertThat(updates).hasSize(1);
             assertThat(Json.mapper().readValue(updates.get(0).value(), ModelUpdateEvent.class)).isEqualTo(
-                    new ModelUpdateEvent("pubmedqa-pooled-solver", "pubmedqa-pooled", "solver", PooledResumeFixture.MODEL,
+                    new ModelUpdateEvent("biomed-pooled-solver", "biomed-pooled", "solver", PooledResumeFixture.MODEL,
                             "gpt-4o-mini", 1, PooledResumeFixture.JOB, 20));
         }
         var api = PooledResumeFixture.server();

@@ -4,8 +4,8 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.Map;
 
 /**
- * finetune-service with the test teams {@code pubmedqa-firsttry} (pubmedqa's first attempts, per
- * role) and {@code pubmedqa-pooled} (every pubmedqa role's examples, one model for both roles) of
+ * finetune-service with the test teams {@code biomed-firsttry} (biomed's first attempts, per
+ * role) and {@code biomed-pooled} (every biomed role's examples, one model for both roles) of
  * {@code src/test/resources/teams}, rounds started only by {@code POST /rounds}, on a database and
  * records topic of its own.
  */

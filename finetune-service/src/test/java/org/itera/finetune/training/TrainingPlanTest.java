@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The trainees of the teams, with the test teams of {@code src/test/resources/teams} on the class
- * path: {@code pubmedqa-firsttry} (per role, pubmedqa's first attempts) and {@code pubmedqa-pooled}
- * (one job on every pubmedqa role's examples for both its roles).
+ * path: {@code biomed-firsttry} (per role, biomed's first attempts) and {@code biomed-pooled}
+ * (one job on every biomed role's examples for both its roles).
  */
 class TrainingPlanTest {
 
@@ -22,50 +22,50 @@ class TrainingPlanTest {
 
     @Test
     void anOrdinaryTeamsAgentTrainsOnItsOwnExamples() {
-        Trainee solver = plan.trainee("pubmedqa-solver");
+        Trainee solver = plan.trainee("biomed-solver");
         assertThat(solver.ownExamples()).isTrue();
         assertThat(solver.pooled()).isFalse();
-        assertThat(solver.agents()).containsExactly(new Trainee.Served("pubmedqa-solver", "pubmedqa", "solver"));
+        assertThat(solver.agents()).containsExactly(new Trainee.Served("biomed-solver", "biomed", "solver"));
     }
 
     @Test
     void aPerRoleVariantTrainsEachRoleOnTheSourcesSameRoleOfTheGivenOrigins() {
-        Trainee analyst = plan.trainee("pubmedqa-firsttry-analyst");
-        assertThat(analyst.sources()).containsExactly("pubmedqa-analyst");
+        Trainee analyst = plan.trainee("biomed-firsttry-analyst");
+        assertThat(analyst.sources()).containsExactly("biomed-analyst");
         assertThat(analyst.origins()).containsExactly("generated");
         assertThat(analyst.ownExamples()).isFalse();
-        assertThat(plan.of("pubmedqa-firsttry-analyst")).isEqualTo(analyst);
+        assertThat(plan.of("biomed-firsttry-analyst")).isEqualTo(analyst);
     }
 
     @Test
     void theSharedModelPoolsEveryRoleIntoOneTraineeServingEachAgent() {
-        Trainee pool = plan.trainee("pubmedqa-pooled/all-roles");
-        assertThat(pool.sources()).containsExactly("pubmedqa-analyst", "pubmedqa-solver");
+        Trainee pool = plan.trainee("biomed-pooled/all-roles");
+        assertThat(pool.sources()).containsExactly("biomed-analyst", "biomed-solver");
         assertThat(pool.origins()).isEmpty();
         assertThat(pool.pooled()).isTrue();
-        assertThat(pool.agents()).containsExactly(new Trainee.Served("pubmedqa-pooled-analyst", "pubmedqa-pooled", "analyst"),
-                new Trainee.Served("pubmedqa-pooled-solver", "pubmedqa-pooled", "solver"));
-        assertThat(plan.of("pubmedqa-pooled-solver")).isEqualTo(pool);
-        assertThat(plan.trainees()).extracting(Trainee::key).doesNotContain("pubmedqa-pooled-analyst", "pubmedqa-pooled-solver");
+        assertThat(pool.agents()).containsExactly(new Trainee.Served("biomed-pooled-analyst", "biomed-pooled", "analyst"),
+                new Trainee.Served("biomed-pooled-solver", "biomed-pooled", "solver"));
+        assertThat(plan.of("biomed-pooled-solver")).isEqualTo(pool);
+        assertThat(plan.trainees()).extracting(Trainee::key).doesNotContain("biomed-pooled-analyst", "biomed-pooled-solver");
     }
 
     @Test
     void anExampleFeedsEveryTraineeThatDrawsOnItsAgent() {
-        assertThat(plan.fedBy("pubmedqa-analyst")).extracting(Trainee::key).containsExactlyInAnyOrder("pubmedqa-analyst",
-                "pubmedqa-firsttry-analyst", "pubmedqa-pooled/all-roles");
-        assertThat(plan.fedBy("pubmedqa-pooled-solver")).isEmpty();
+        assertThat(plan.fedBy("biomed-analyst")).extracting(Trainee::key).containsExactlyInAnyOrder("biomed-analyst",
+                "biomed-firsttry-analyst", "biomed-pooled/all-roles");
+        assertThat(plan.fedBy("biomed-pooled-solver")).isEmpty();
         assertThat(plan.fedBy("retired-agent")).extracting(Trainee::key).containsExactly("retired-agent");
     }
 
     @Test
     void aBadTrainingOptionStopsThePlanWithTheReason() {
-        TeamDefinition pubmedqa = catalog.team("pubmedqa");
-        TeamDefinition bad = new TeamDefinition(null, "pubmedqa-bad", "d", "yes-no-maybe",
-                Map.of("training", Map.of("from", "pubmedqa", "origins", List.of("rephrased"))), pubmedqa.roles());
-        TeamCatalog withBad = TeamCatalog.of(List.of(pubmedqa, bad), catalog.prompts());
+        TeamDefinition biomed = catalog.team("biomed");
+        TeamDefinition bad = new TeamDefinition(null, "biomed-bad", "d", "yes-no-maybe",
+                Map.of("training", Map.of("from", "biomed", "origins", List.of("rephrased"))), biomed.roles());
+        TeamCatalog withBad = TeamCatalog.of(List.of(biomed, bad), catalog.prompts());
         assertThatThrownBy(() -> new TrainingPlan(withBad)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("pubmedqa-bad").hasMessageContaining("unknown origin 'rephrased'");
-        assertThat(Set.copyOf(new TrainingPlan(TeamCatalog.of(List.of(pubmedqa), catalog.prompts())).trainees()
-                .stream().map(Trainee::key).toList())).isEqualTo(Set.of("pubmedqa-analyst", "pubmedqa-solver"));
+                .hasMessageContaining("biomed-bad").hasMessageContaining("unknown origin 'rephrased'");
+        assertThat(Set.copyOf(new TrainingPlan(TeamCatalog.of(List.of(biomed), catalog.prompts())).trainees()
+                .stream().map(Trainee::key).toList())).isEqualTo(Set.of("biomed-analyst", "biomed-solver"));
     }
 }
