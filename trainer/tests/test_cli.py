@@ -108,6 +108,25 @@ def test_sigterm_stops_promptly_without_output(tiny_gguf, tmp_path):
     assert os.listdir(tmp_path) == ["train.jsonl"]
 
 
+def test_the_end_of_stdin_stops_a_watching_trainer_promptly_without_output(tiny_gguf, tmp_path):
+    """model-server killed (SIGKILL): the pipe it held as the trainer's stdin ends."""
+    out = tmp_path / "ft.gguf"
+    proc = subprocess.Popen(command(tiny_gguf, train_file(tmp_path, 8), str(out), "--epochs", "100000"),
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                            text=True, env=dict(environment(), ITERA_TRAINER_WATCH_STDIN="1"))
+    try:
+        events = [json.loads(proc.stdout.readline()) for _ in range(2)]
+        assert [e["event"] for e in events] == ["started", "step"]
+        closed = time.monotonic()
+        proc.stdin.close()
+        assert proc.wait(timeout=20) == 128 + signal.SIGTERM
+        assert time.monotonic() - closed < 10
+    finally:
+        proc.kill()
+        proc.wait()
+    assert os.listdir(tmp_path) == ["train.jsonl"]
+
+
 def test_reference_generations_are_written(tiny_gguf, tmp_path):
     prompts = write_jsonl(tmp_path / "prompts.jsonl", [
         {"messages": [{"role": "user", "content": "is it"}], "max_tokens": 5},

@@ -10,6 +10,7 @@ import traceback
 
 from itera_trainer.errors import InvalidArguments, TrainerError
 from itera_trainer.events import emit, log, redirect_stdout
+from itera_trainer.parent import watch_stdin_if_asked
 
 
 class Cancelled(BaseException):
@@ -69,6 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["HF_HUB_OFFLINE"] = "1"
     os.environ["TRANSFORMERS_OFFLINE"] = "1"
     signal.signal(signal.SIGTERM, _on_sigterm)
+    watch_stdin_if_asked()
     try:
         args = build_parser().parse_args(argv)
         _check(args)

@@ -8,8 +8,21 @@
 # RUN_DIR receives <job-id>.pid and <job-id>.args (the job id is the output's directory name), so
 # tests can check the arguments and that a cancelled trainer is gone. Markers in the training file
 # pick the behaviour: FAKE_REJECT (fails with invalid_training_file), FAKE_SLOW (a step a second for
-# ten minutes, to be cancelled), FAKE_CRASH (dies without an event); otherwise it succeeds.
+# ten minutes, to be cancelled), FAKE_CRASH (dies without an event), FAKE_QUIET_ONCE (the first run
+# of a job says nothing for ten minutes, as the real trainer loading or exporting a large model; a
+# run of the same job after that goes on at once); otherwise it succeeds. Like the real trainer,
+# with ITERA_TRAINER_WATCH_STDIN set it stops as on SIGTERM when its standard input ends.
 set -u
+sleeper=''
+trap '[[ -n $sleeper ]] && kill "$sleeper" 2>/dev/null; exit 143' TERM
+# a wait that SIGTERM ends at once (a plain `sleep` would hold off the trap until it is over)
+nap() { sleep "$1" & sleeper=$!; wait "$sleeper"; sleeper=''; }
+if [[ -n ${ITERA_TRAINER_WATCH_STDIN:-} ]]; then
+  exec 3<&0
+  ( while read -r -u 3 _; do :; done; kill -TERM $$ ) >/dev/null 2>&1 &
+  watcher=$!
+  trap 'kill "$watcher" 2>/dev/null' EXIT
+fi
 run_dir=$1
 shift
 [[ ${1:-} == train ]] || { echo "usage: fake-trainer.sh RUN_DIR train ..." >&2; exit 2; }
@@ -29,6 +42,8 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 job=$(basename "$(dirname "$out")")
+first_run=1
+[[ -f $run_dir/$job.pid ]] && first_run=0
 echo $$ > "$run_dir/$job.pid"
 printf '%s\n' "${args[@]}" > "$run_dir/$job.args"
 echo "fake trainer for $job: base $base, file $train" >&2
@@ -40,6 +55,10 @@ fi
 if grep -q FAKE_CRASH "$train"; then
   echo "Traceback (most recent call last): simulated crash" >&2
   exit 1
+fi
+if grep -q FAKE_QUIET_ONCE "$train" && [[ $first_run == 1 ]]; then
+  echo "fake trainer for $job: loading, quietly" >&2
+  nap 600
 fi
 if grep -q FAKE_REJECT "$train"; then
   echo '{"event":"failed","code":"invalid_training_file","message":"line 1: the chat template leaves nothing to train on"}'
@@ -61,7 +80,7 @@ for ((k = 1; k <= steps; k++)); do
   loss=$(awk -v k="$k" 'BEGIN { printf "%.4f", 2.5 / k }')
   epoch=$(( (k - 1) * epochs / steps + 1 ))
   echo "{\"event\":\"step\",\"step\":$k,\"total_steps\":$steps,\"epoch\":$epoch,\"loss\":$loss,\"learning_rate\":$lr,\"tokens\":$(( tokens * k / steps ))}"
-  if [[ $pause -gt 0 ]]; then sleep "$pause"; fi
+  if [[ $pause -gt 0 ]]; then nap "$pause"; fi
 done
 echo "{\"event\":\"exporting\",\"path\":\"$out\"}"
 cp "$base" "$out.part" && mv "$out.part" "$out"

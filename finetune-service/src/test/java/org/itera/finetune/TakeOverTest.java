@@ -1,6 +1,8 @@
 package org.itera.finetune;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,7 +13,10 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.itera.testing.MongoServerResource;
@@ -21,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * Two instances, one round: while the other instance holds the round lease, this one neither
  * resumes the round it left running nor starts one; once the other dies (stops renewing) and its
  * lease lapses, this one takes the lease and finishes the round, following the job the other
- * created (none is created anew).
+ * created (none is created anew); a round asked for meanwhile is refused, before the lapse and
+ * after it, until round 1 is done (a new round would train the same examples again).
  */
 @QuarkusTest
 @TestProfile(TakeOverProfile.class)
@@ -41,17 +47,38 @@ class TakeOverTest {
 
             TakeOverFixture.otherInstanceDies();
             long died = System.nanoTime();
-            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                    .until(() -> "done".equals(round(db).getString("status")));
+            List<String> refusals = new ArrayList<>();
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
+                if (done(db)) {
+                    return true;
+                }
+                // a client asking for a round all along: before, and right after, the lease lapses
+                Response reply = given().post("/rounds");
+                if (!done(db)) {
+                    assertThat(reply.statusCode()).as("POST /rounds while round 1 is unfinished: %s", reply.asString())
+                            .isEqualTo(409);
+                    refusals.add(reply.asString());
+                }
+                return false;
+            });
 
             assertThat(Duration.ofNanos(System.nanoTime() - died)).isGreaterThan(TakeOverFixture.TTL.dividedBy(2));
             assertThat(round(db).getList("trained", String.class)).containsExactly("gsm8k-checker", "gsm8k-planner");
             assertThat(jobPolls()).isPositive();
+            assertThat(db.getCollection("finetune_rounds").countDocuments(new Document("agents", "gsm8k-planner")))
+                    .as("rounds training the planner").isEqualTo(1);
+            assertThat(ResumeFixture.server().findAll(postRequestedFor(urlEqualTo("/v1/fine_tuning/jobs"))
+                    .withRequestBody(containing("gsm8k-planner")))).as("planner jobs created anew").isEmpty();
+            assertThat(refusals).isNotEmpty();
             Document lease = lease(db);
             assertThat(lease.getString("holder")).isNotEqualTo(TakeOverFixture.OTHER);
             Awaitility.await().atMost(Duration.ofSeconds(10))
                     .until(() -> lease(db).getDate("expiresAt").getTime() <= System.currentTimeMillis());
         }
+    }
+
+    private static boolean done(MongoDatabase db) {
+        return "done".equals(round(db).getString("status"));
     }
 
     private static Document round(MongoDatabase db) {

@@ -37,6 +37,19 @@ final class FineTuningStubs {
         return job(agent, failed);
     }
 
+    /** The agent's job stays {@code running}, however often it is read, until {@link #release}. */
+    FineTuningStubs runsUntilReleased(String agent) {
+        return job(agent, job(agent, "running"));
+    }
+
+    /** From now on the agent's job (made to run by {@link #runsUntilReleased}) has succeeded. */
+    void release(String agent, String fineTunedModel) {
+        ObjectNode succeeded = job(agent, "succeeded").put("fine_tuned_model", fineTunedModel).put("trained_tokens", 9120);
+        server.stubFor(get(urlEqualTo("/v1/fine_tuning/jobs/ftjob-" + agent)).atPriority(1).willReturn(json(succeeded)));
+        server.stubFor(get(urlPathEqualTo("/v1/fine_tuning/jobs/ftjob-" + agent + "/events")).atPriority(1)
+                .willReturn(json(events(agent, "succeeded"))));
+    }
+
     private FineTuningStubs job(String agent, ObjectNode end) {
         String id = "ftjob-" + agent;
         server.stubFor(post(urlEqualTo("/v1/fine_tuning/jobs"))
@@ -46,12 +59,17 @@ final class FineTuningStubs {
                 .willReturn(json(job(agent, "running"))).willSetStateTo("ended"));
         server.stubFor(get(urlEqualTo("/v1/fine_tuning/jobs/" + id)).inScenario(id).whenScenarioStateIs("ended")
                 .willReturn(json(end)));
+        server.stubFor(get(urlPathEqualTo("/v1/fine_tuning/jobs/" + id + "/events"))
+                .willReturn(json(events(agent, end.get("status").asText()))));
+        return this;
+    }
+
+    private static ObjectNode events(String agent, String status) {
         ObjectNode events = Json.mapper().createObjectNode().put("object", "list").put("has_more", false);
         events.putArray("data").addObject().put("object", "fine_tuning.job.event").put("id", "ftevent-" + agent)
-                .put("created_at", 1_764_000_600L).put("level", "info").put("message", "Job " + end.get("status").asText())
+                .put("created_at", 1_764_000_600L).put("level", "info").put("message", "Job " + status)
                 .putNull("data").put("type", "message");
-        server.stubFor(get(urlPathEqualTo("/v1/fine_tuning/jobs/" + id + "/events")).willReturn(json(events)));
-        return this;
+        return events;
     }
 
     private static ObjectNode job(String agent, String status) {

@@ -10,20 +10,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.itera.cli.stack.Component;
 import org.itera.cli.stack.LocalStack;
 import org.itera.cli.stack.Readiness;
 import org.itera.cli.stack.StackConfig;
-import org.itera.cli.stack.WaitProgress;
 import org.itera.core.dataset.ArithmeticProblems;
 import org.itera.core.dataset.Difficulty;
 import org.itera.core.event.TaskEvent;
@@ -42,11 +37,8 @@ import org.junit.jupiter.api.Test;
  */
 class IteraCliIT {
 
-    private static final Path REPO = Path.of(System.getProperty("itera.repo.dir", "..")).toAbsolutePath().normalize();
-    private static final Path HOME = Path.of("target", "itera-cli-home").toAbsolutePath();
-
     static WireMockServer llm;
-    static Map<String, String> env;
+    static IteraCommand itera;
 
     @BeforeAll
     static void start() throws IOException {
@@ -61,27 +53,22 @@ class IteraCliIT {
                     .willReturn(aResponse().withHeader("Content-Type", "application/json")
                             .withBody(OpenAiMock.completionJson("gpt-4o-mini", "Adding them up.\nAnswer: " + answer, 180, 12))));
         }
-        deleteRecursively(HOME);
-        env = new HashMap<>(Map.of("ITERA_HOME", HOME.toString(), "OPENAI_BASE_URL", llm.baseUrl() + "/v1",
+        itera = new IteraCommand("itera-cli-home", Map.of("OPENAI_BASE_URL", llm.baseUrl() + "/v1",
                 "OPENAI_API_KEY", OpenAiMockResource.TEST_API_KEY, "ITERA_REPAIR_MAX_ATTEMPTS", "0",
                 "ITERA_SERVICE_HEAP_OPTS", "-Xmx384m"));
-        for (Component component : Component.values()) {
-            env.put(component.portVariable(), Integer.toString(freePort()));
-        }
-        env.put("KAFKA_CONTROLLER_PORT", Integer.toString(freePort()));
     }
 
     @AfterAll
     static void stop() throws Exception {
-        itera("down");
+        itera.run("down");
         llm.stop();
     }
 
     @Test
     void upRunDownLeavesNothingRunning() throws Exception {
-        Result up = itera("up");
+        IteraCommand.Result up = itera.run("up");
         assertThat(up.exit()).as(up.err()).isZero();
-        LocalStack stack = new LocalStack(new StackConfig(REPO, HOME, env), System.err, WaitProgress.NONE);
+        LocalStack stack = itera.stack();
         List<Long> pids = new ArrayList<>();
         for (Component component : List.of(Component.KAFKA, Component.MONGO, Component.FEEDBACK, Component.GENERATOR,
                 Component.FILTER)) {
@@ -89,69 +76,30 @@ class IteraCliIT {
         }
         assertThat(stack.running(Component.MODEL_SERVER)).as("online: no local model").isFalse();
 
-        Result run = itera("run", "--subject", "arithmetic", "--limit", "4", "--timeout", "300");
+        IteraCommand.Result run = itera.run("run", "--subject", "arithmetic", "--limit", "4", "--timeout", "300");
 
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("Run summary: 4 of 4 tasks done")
                 .containsPattern("train\\s+4\\s+2\\s+50\\.0%")
                 .contains("added by origin: generated +4 (first attempts)");
         assertThat(run.err()).contains("already running").doesNotContain("stopping what this run started");
-        Path runs = HOME.resolve("runs");
+        Path runs = itera.home().resolve("runs");
         try (var dirs = Files.list(runs)) {
             Path dir = dirs.findFirst().orElseThrow();
             assertThat(Files.readString(dir.resolve("summary.txt"))).contains("Run summary: 4 of 4 tasks done");
             assertThat(Files.readString(dir.resolve("run-id")).strip()).startsWith("run-");
         }
-        assertThat(itera("status").exit()).isZero();
+        assertThat(itera.run("status").exit()).isZero();
 
-        Result down = itera("down");
+        IteraCommand.Result down = itera.run("down");
 
         assertThat(down.exit()).isZero();
         for (long pid : pids) {
             assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("pid %d still alive", pid).isFalse();
         }
         for (Component component : Component.values()) {
-            assertThat(Readiness.portOpen(StackConfig.HOST, component.port(env))).as(component + "'s port").isFalse();
+            assertThat(Readiness.portOpen(StackConfig.HOST, component.port(itera.env()))).as(component + "'s port").isFalse();
         }
-        assertThat(itera("status").exit()).isEqualTo(5);
-    }
-
-    record Result(int exit, String out, String err) {
-    }
-
-    /** Runs {@code itera ARGS} as its own process, as the wrapper would (java -jar of itera-cli). */
-    static Result itera(String... args) throws IOException, InterruptedException {
-        Path jar;
-        try (var files = Files.list(REPO.resolve("itera-cli/target"))) {
-            jar = files.filter(f -> f.getFileName().toString().matches("itera-cli-[0-9.]+(-SNAPSHOT)?\\.jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no itera-cli jar: run mvn verify from the root"));
-        }
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx256m", "-Ditera.repo=" + REPO, "-jar", jar.toString()));
-        command.addAll(List.of(args));
-        Path out = Files.createTempFile(HOME.getParent(), "itera-out", ".txt");
-        Path err = HOME.getParent().resolve("itera-cli-" + args[0] + ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        if (!process.waitFor(10, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("itera " + String.join(" ", args) + " did not end within 10 minutes; see " + err);
-        }
-        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        assertThat(itera.run("status").exit()).isEqualTo(5);
     }
 }

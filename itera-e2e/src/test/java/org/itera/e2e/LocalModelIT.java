@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.itera.core.dataset.ArithmeticProblems;
@@ -33,17 +31,13 @@ import org.junit.jupiter.api.Test;
 class LocalModelIT {
 
     static final int TASKS = 10;
-    static final String MODEL_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf";
     static List<ServiceProcess> services = new ArrayList<>();
     static MongoClient mongo;
     static MongoDatabase db;
 
     @BeforeAll
     static void start() throws Exception {
-        Path models = modelsDir();
-        if (!Files.isRegularFile(models.resolve(MODEL_FILE))) {
-            fetchModel();
-        }
+        Path models = LocalModel.dir();
         ServiceProcess modelServer = ServiceProcess.start("model-server",
                 Map.of("ITERA_MODELS_DIR", models.toString(), "ITERA_MODEL_PARALLEL", "4"));
         services.add(modelServer);
@@ -94,21 +88,6 @@ class LocalModelIT {
                 assertThat(turn.getString("output")).isNotBlank();
                 assertThat(turn.get("usage", Document.class).getInteger("completionTokens")).isBetween(1, 96);
             });
-        }
-    }
-
-    private static Path modelsDir() {
-        String env = System.getenv("ITERA_MODELS_DIR");
-        return env != null && !env.isBlank() ? Path.of(env)
-                : Path.of(System.getProperty("user.home"), ".cache", "itera", "models");
-    }
-
-    private static void fetchModel() throws Exception {
-        Path script = Path.of(System.getProperty("itera.repo.dir", "..")).resolve("scripts/fetch-model.sh");
-        Process process = new ProcessBuilder("bash", script.toString()).inheritIO().start();
-        if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
-            process.destroyForcibly();
-            throw new IllegalStateException(script + " failed: the local model is needed for this test");
         }
     }
 }

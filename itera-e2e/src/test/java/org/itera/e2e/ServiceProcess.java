@@ -104,6 +104,20 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** The process, e.g. to list the processes it started ({@code handle().descendants()}). */
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
+    /**
+     * Kills the process with SIGKILL ({@code kill -9}), as a crash would: no shutdown hook runs and
+     * the processes it started are left behind; returns once it is gone.
+     */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
     String logText() throws IOException {
         return Files.readString(log);
     }

@@ -21,6 +21,7 @@ import org.itera.core.setting.SettingRegistry;
 import org.itera.feedback.FeedbackMetrics;
 import org.itera.feedback.TrajectoryRepairer;
 import org.itera.feedback.store.RepairStore;
+import org.itera.quarkus.store.StoreOutage;
 import org.jboss.logging.Logger;
 
 /**
@@ -56,7 +57,9 @@ public class FailureConsumer {
     /**
      * Acknowledges the failure once handled, or sends it to {@code failures-dlq} with the reason. A
      * repair cut short by a shutdown (its thread interrupted after the grace period) is neither:
-     * its offset stays uncommitted and the failure is repaired after the restart.
+     * its offset stays uncommitted and the failure is repaired after the restart. While the store
+     * cannot be reached, its ledger reads and writes wait ({@link StoreOutage}) instead of failing
+     * the repair.
      */
     @Incoming("failures")
     @Blocking(value = "repairs", ordered = false)
@@ -65,7 +68,7 @@ public class FailureConsumer {
             handle(message.getPayload());
             return message.ack();
         } catch (JsonProcessingException | RuntimeException e) {
-            if (shutdown.cutShort(e)) {
+            if (shutdown.cutShort(e) || e instanceof StoreOutage.Stopped) {
                 LOG.infof("repair interrupted by the shutdown; the failure stays unacknowledged and is redelivered");
                 return new CompletableFuture<>();
             }
@@ -84,13 +87,13 @@ public class FailureConsumer {
         }
         String role = plan.get().role().name();
         String key = RepairStore.keyOf(failed.id(), role, attempt);
-        if (store.isDone(key)) {
+        if (StoreOutage.retrying(() -> store.isDone(key))) {
             metrics.skipped("duplicate");
             return;
         }
         TrajectoryEvent repaired = repair(failed, plan.get(), attempt);
         regenerated.sendAndAwait(Record.of(failed.task().id(), Json.mapper().writeValueAsString(repaired)));
-        store.markDone(key, repaired);
+        StoreOutage.retrying(() -> store.markDone(key, repaired));
         metrics.repaired(failed.task().subject(), role);
     }
 

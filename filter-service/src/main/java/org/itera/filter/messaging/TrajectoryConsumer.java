@@ -12,6 +12,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.itera.core.event.TrajectoryEvent;
 import org.itera.core.setting.SettingRegistry;
 import org.itera.filter.TrajectoryFilter;
+import org.itera.quarkus.store.StoreOutage;
 import org.jboss.logging.Logger;
 
 /**

@@ -26,8 +26,9 @@ import org.itera.finetune.store.JobStore;
 import org.itera.finetune.store.RoundStore;
 
 /**
- * {@code POST /rounds} starts a round (409 while one runs, 422 when no agent has enough
- * examples); {@code GET /rounds}, {@code GET /rounds/{n}} (with its jobs);
+ * {@code POST /rounds} starts a round (409 while one runs, or while one a stopped instance left
+ * running is resumed; 422 when no agent has enough untrained examples); {@code GET /rounds},
+ * {@code GET /rounds/{n}} (with its jobs);
  * {@code POST /rounds/{n}/evaluate} pushes the evaluation tasks of round n (0 = base models): those
  * of the JSON body ({@link EvaluationRequest}: setting, subject, rows or file, limit, run, timeout),
  * the configured ones for what it leaves out.

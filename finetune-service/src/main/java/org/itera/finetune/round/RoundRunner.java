@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.bson.Document;
 import org.itera.finetune.config.FinetuneConfig;
 import org.itera.finetune.store.RoundStore;
@@ -23,9 +24,9 @@ import org.jboss.logging.Logger;
  * agent, or a team's pooled job: {@link TrainingPlan}) with at least the threshold of untrained
  * examples, then fires {@link RoundFinished}; the round's {@code agents} are the trainees' keys.
  * Only the holder of the {@link RoundLease} runs rounds; it holds the lease from the claim until its
- * rounds end. A round interrupted by a stop (or by losing the lease) stays {@code running} in the
- * store and is resumed on the next start, or by the instance that holds the lease next
- * ({@link #resume}).
+ * rounds end. A round interrupted by a stop (or by losing the lease, or by a crash) stays
+ * {@code running} in the store and is resumed on the next start, or by the instance that holds the
+ * lease next ({@link #resume}), before any new round opens.
  */
 @ApplicationScoped
 public class RoundRunner {
@@ -53,34 +54,47 @@ public class RoundRunner {
         this.finished = finished;
     }
 
-    /**
-     * Starts a round if an agent qualifies.
-     *
-     * @throws RoundRunningException when a round is running
-     */
+    /** {@link #start(String, String)} outside a run. */
     public RoundStart start(String trigger) {
         return start(trigger, null);
     }
 
-    /** Starts a round as part of a run (null: of none); its document carries the run id. */
+    /**
+     * Starts a round as part of a run (null: of none); its document carries the run id. Rounds a
+     * stopped instance left running come first: they are resumed instead (their agents' examples
+     * are not trained yet, so a new round would create their jobs a second time).
+     *
+     * @throws RoundRunningException when a round is running, or one left running is resumed now
+     */
     public RoundStart start(String trigger, String run) {
         claim.claim();
+        List<Document> open;
         try {
-            Map<String, Integer> counts = untrained.byTrainee();
-            List<String> agents = counts.entrySet().stream().filter(e -> e.getValue() >= config.threshold())
-                    .map(Map.Entry::getKey).sorted().toList();
-            if (agents.isEmpty()) {
-                claim.free();
-                return new RoundStart(null, agents, counts);
+            open = rounds.unfinished();
+            if (open.isEmpty()) {
+                return open(trigger, run);
             }
-            int round = rounds.open(agents, trigger, config.mode(), run);
-            LOG.infof("round %d (%s) trains %s", round, trigger, agents);
-            execute(() -> runRound(round, agents, key -> trainer.train(plan.trainee(key), round)).stream().toList());
-            return new RoundStart(round, agents, counts);
         } catch (RuntimeException e) {
             claim.free();
             throw e;
         }
+        finish(open);
+        throw new RoundRunningException("round " + open.get(0).getInteger("_id")
+                + " was left running by a stopped instance and is resumed now");
+    }
+
+    private RoundStart open(String trigger, String run) {
+        Map<String, Integer> counts = untrained.byTrainee();
+        List<String> agents = counts.entrySet().stream().filter(e -> e.getValue() >= config.threshold())
+                .map(Map.Entry::getKey).sorted().toList();
+        if (agents.isEmpty()) {
+            claim.free();
+            return new RoundStart(null, agents, counts);
+        }
+        int round = rounds.open(agents, trigger, config.mode(), run);
+        LOG.infof("round %d (%s) trains %s", round, trigger, agents);
+        execute(() -> runRound(round, agents, key -> trainer.train(plan.trainee(key), round)).stream().toList());
+        return new RoundStart(round, agents, counts);
     }
 
     /**
@@ -91,6 +105,11 @@ public class RoundRunner {
      */
     public void resume(List<Document> open) {
         claim.claim();
+        finish(open);
+    }
+
+    /** With the runner claimed: finishes the rounds left open, in the background. */
+    private void finish(List<Document> open) {
         execute(() -> {
             List<RoundFinished> done = new ArrayList<>();
             for (Document round : open) {
@@ -131,15 +150,11 @@ public class RoundRunner {
             LOG.infof("round %d interrupted by a stop; it resumes on the next start", round);
             return Optional.empty();
         }
-        List<String> trained = new ArrayList<>();
-        for (int i = 0; i < agents.size(); i++) {
-            if (outcomes.get(i) == AgentOutcome.TRAINED) {
-                trained.add(agents.get(i));
-            }
-        }
+        List<String> trained = IntStream.range(0, agents.size()).filter(i -> outcomes.get(i) == AgentOutcome.TRAINED)
+                .mapToObj(agents::get).toList();
         rounds.close(round, trained);
         LOG.infof("round %d done: new models for %s", round, trained);
-        return Optional.of(new RoundFinished(round, agents, List.copyOf(trained)));
+        return Optional.of(new RoundFinished(round, agents, trained));
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -17,10 +17,15 @@ import java.util.function.Consumer;
 
 /**
  * One running trainer. stdout carries JSON event lines (anything else is logged and skipped);
- * stderr is its log, kept at debug level with the last lines held for error messages.
+ * stderr is its log, kept at debug level with the last lines held for error messages. Its stdin
+ * is a pipe this JVM holds open and never writes to: with {@link #PARENT_WATCH} set, the trainer
+ * stops (as on SIGTERM) when the pipe ends, so a trainer never outlives a killed model-server
+ * (trainer/README.md), as the engines do (EngineCommand).
  */
 public final class TrainerProcess {
 
+    /** Set in the trainer's environment: watch stdin and stop at its end. */
+    public static final String PARENT_WATCH = "ITERA_TRAINER_WATCH_STDIN";
     private static final Logger LOG = Logger.getLogger(TrainerProcess.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int TAIL = 20;
@@ -41,7 +46,8 @@ public final class TrainerProcess {
     public static TrainerProcess start(String name, List<String> command) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("PYTHONUNBUFFERED", "1");
-        return new TrainerProcess(name, builder.start());
+        builder.environment().put(PARENT_WATCH, "1");
+        return new TrainerProcess(name, builder.redirectInput(ProcessBuilder.Redirect.PIPE).start());
     }
 
     public long pid() {

@@ -1,4 +1,4 @@
-package org.itera.filter.messaging;
+package org.itera.quarkus.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,13 +11,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** While the store cannot be reached a filing is run again, not failed; other failures are not retried. */
+/** While the store cannot be reached an operation is run again, not failed; other failures are not retried. */
 class StoreOutageTest {
 
     @Test
     void aFilingIsRunAgainUntilTheStoreIsBack() {
         AtomicInteger runs = new AtomicInteger();
-        StoreOutage.retrying(() -> {
+        StoreOutage.retrying((Runnable) () -> {
             if (runs.incrementAndGet() == 1) {
                 throw new MongoTimeoutException("Timed out while waiting for a server");
             }
@@ -29,9 +29,22 @@ class StoreOutageTest {
     }
 
     @Test
+    void aReadIsRunAgainAndReturnsItsResult() {
+        AtomicInteger runs = new AtomicInteger();
+        boolean done = StoreOutage.retrying(() -> {
+            if (runs.incrementAndGet() == 1) {
+                throw new MongoTimeoutException("Timed out while waiting for a server");
+            }
+            return true;
+        });
+        assertThat(done).isTrue();
+        assertThat(runs).hasValue(2);
+    }
+
+    @Test
     void anyOtherFailureIsThrownAtOnce() {
         AtomicInteger runs = new AtomicInteger();
-        assertThatThrownBy(() -> StoreOutage.retrying(() -> {
+        assertThatThrownBy(() -> StoreOutage.retrying((Runnable) () -> {
             runs.incrementAndGet();
             throw new IllegalArgumentException("trajectory x has no turns");
         })).isInstanceOf(IllegalArgumentException.class);
@@ -44,7 +57,7 @@ class StoreOutageTest {
         CompletableFuture<Throwable> outcome = new CompletableFuture<>();
         Thread filing = new Thread(() -> {
             try {
-                StoreOutage.retrying(() -> {
+                StoreOutage.retrying((Runnable) () -> {
                     throw new MongoTimeoutException("Timed out while waiting for a server");
                 });
             } catch (Throwable t) {
