@@ -16,11 +16,13 @@ import org.itera.finetune.openai.client.OpenAiFineTuningClient;
 import org.itera.finetune.store.ExampleStore;
 import org.itera.finetune.store.JobStore;
 import org.itera.finetune.store.ModelRegistry;
+import org.itera.finetune.training.Trainee;
 import org.jboss.logging.Logger;
 
 /**
- * One agent's part of a round: training file, upload, job, then {@link JobCompletion}. After a
- * restart, {@link #resume} takes the agent's job up where the record says it was.
+ * One trainee's part of a round (an agent's, or a team's pooled job): training file, upload, job,
+ * then {@link JobCompletion}. After a restart, {@link #resume} takes the job up where the record
+ * says it was. Records are kept under the trainee's key.
  */
 @ApplicationScoped
 public class AgentTrainer {
@@ -44,13 +46,18 @@ public class AgentTrainer {
         this.completion = completion;
     }
 
-    /** Trains the agent in the round. */
-    public AgentOutcome train(String agent, int round) {
-        Optional<Document> last = registry.latest(agent, Integer.MAX_VALUE);
+    /** Trains the trainee in the round; a pooled job starts from its first agent's (base or last) model. */
+    public AgentOutcome train(Trainee trainee, int round) {
+        String agent = trainee.key();
+        Optional<Document> last = registry.latest(trainee.lead(), Integer.MAX_VALUE);
         boolean continuing = config.continueMode() && last.isPresent();
-        String from = continuing ? last.get().getString("model") : config.baseModelOf(agent);
-        TrainingFile file = TrainingFile.of(examples.examples(agent, continuing), config.minExamples());
+        String from = continuing ? last.get().getString("model") : config.baseModelOf(trainee.lead());
+        TrainingFile file = TrainingFile.of(examples.examples(trainee, continuing), config.minExamples());
         jobs.begin(agent, round, continuing ? "continue" : "from-base", from, file.exampleIds());
+        if (!trainee.ownExamples()) {
+            jobs.update(agent, round, Updates.set("serves", trainee.agentIds()), Updates.set("sources", trainee.sources()),
+                    Updates.set("origins", trainee.origins().stream().sorted().toList()));
+        }
         if (!file.rejected().isEmpty()) {
             jobs.update(agent, round, Updates.set("rejected", new Document(new LinkedHashMap<String, Object>(file.rejected()))));
         }
@@ -67,7 +74,7 @@ public class AgentTrainer {
             jobs.update(agent, round, Updates.set("jobId", job.id()), Updates.set("status", job.status()));
             LOG.infof("round %d: fine-tuning job %s for %s on %d examples from %s", round, job.id(), agent,
                     file.exampleIds().size(), from);
-            return completion.follow(agent, round, job, from, file.exampleIds());
+            return completion.follow(trainee, round, job, from, file.exampleIds());
         });
     }
 
@@ -76,10 +83,11 @@ public class AgentTrainer {
      * followed to its end; one interrupted before its job was created is recorded as an error (its
      * examples stay untrained, so a later round trains them; an uploaded file is left unused).
      */
-    public AgentOutcome resume(String agent, int round) {
+    public AgentOutcome resume(Trainee trainee, int round) {
+        String agent = trainee.key();
         Optional<Document> record = jobs.find(agent, round);
         if (record.isEmpty()) {
-            jobs.begin(agent, round, config.mode(), config.baseModelOf(agent), List.of());
+            jobs.begin(agent, round, config.mode(), config.baseModelOf(trainee.lead()), List.of());
             return completion.end(agent, round, "error", "interrupted by a stop before its job was prepared");
         }
         Document job = record.get();
@@ -94,7 +102,7 @@ public class AgentTrainer {
         }
         List<String> ids = job.getList("exampleIds", String.class, List.of());
         LOG.infof("round %d: following job %s of %s again after a restart", round, jobId, agent);
-        return guarded(agent, round, () -> completion.follow(agent, round,
+        return guarded(agent, round, () -> completion.follow(trainee, round,
                 new FineTuningJob(jobId, "resuming", job.getString("model"), null, job.getString("trainingFile"),
                         null, null, null), job.getString("model"), ids));
     }

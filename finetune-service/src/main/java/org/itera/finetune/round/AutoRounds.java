@@ -10,14 +10,15 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.itera.finetune.config.FinetuneConfig;
-import org.itera.finetune.store.ExampleStore;
+import org.itera.finetune.training.TrainingPlan;
+import org.itera.finetune.training.UntrainedExamples;
 import org.jboss.logging.Logger;
 
 /**
- * Starts rounds by itself ({@code itera.finetune.auto}): when an agent crosses the threshold, a
- * round starts after {@code auto-delay}; examples that arrive meanwhile join it. An agent whose
- * last job did not give a model triggers again only after a threshold of new examples, so a
- * failing agent does not retry in a loop (POST /rounds retries at once).
+ * Starts rounds by itself ({@code itera.finetune.auto}): when a trainee (an agent, or a team's
+ * pooled job) crosses the threshold, a round starts after {@code auto-delay}; examples that arrive
+ * meanwhile join it. A trainee whose last job did not give a model triggers again only after a
+ * threshold of new examples, so a failing one does not retry in a loop (POST /rounds retries at once).
  */
 @ApplicationScoped
 public class AutoRounds {
@@ -25,7 +26,8 @@ public class AutoRounds {
     private static final Logger LOG = Logger.getLogger(AutoRounds.class);
 
     private final FinetuneConfig config;
-    private final ExampleStore examples;
+    private final UntrainedExamples untrained;
+    private final TrainingPlan plan;
     private final RoundRunner runner;
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final Map<String, Integer> untrainedAtFailure = new ConcurrentHashMap<>();
@@ -35,29 +37,32 @@ public class AutoRounds {
         return thread;
     });
 
-    public AutoRounds(FinetuneConfig config, ExampleStore examples, RoundRunner runner) {
+    public AutoRounds(FinetuneConfig config, UntrainedExamples untrained, TrainingPlan plan, RoundRunner runner) {
         this.config = config;
-        this.examples = examples;
+        this.untrained = untrained;
+        this.plan = plan;
         this.runner = runner;
     }
 
+    /** An example of {@code agent} was stored: a round is due if a trainee it feeds crossed the threshold. */
     public void exampleAdded(String agent) {
-        if (config.auto() && !runner.isRunning() && triggers(agent, (int) examples.untrainedCount(agent))) {
+        if (config.auto() && !runner.isRunning() && plan.fedBy(agent).stream()
+                .anyMatch(trainee -> triggers(trainee.key(), untrained.of(trainee.key())))) {
             schedule();
         }
     }
 
     void roundFinished(@Observes RoundFinished round) {
-        round.agents().stream().filter(agent -> !round.trained().contains(agent))
-                .forEach(agent -> untrainedAtFailure.put(agent, (int) examples.untrainedCount(agent)));
+        round.agents().stream().filter(key -> !round.trained().contains(key))
+                .forEach(key -> untrainedAtFailure.put(key, untrained.of(key)));
         round.trained().forEach(untrainedAtFailure::remove);
-        if (config.auto() && examples.untrainedCounts().entrySet().stream().anyMatch(e -> triggers(e.getKey(), e.getValue()))) {
+        if (config.auto() && untrained.byTrainee().entrySet().stream().anyMatch(e -> triggers(e.getKey(), e.getValue()))) {
             schedule();
         }
     }
 
-    private boolean triggers(String agent, int untrained) {
-        return untrained >= config.threshold() + untrainedAtFailure.getOrDefault(agent, 0);
+    private boolean triggers(String key, int count) {
+        return count >= config.threshold() + untrainedAtFailure.getOrDefault(key, 0);
     }
 
     private void schedule() {

@@ -11,13 +11,15 @@ import org.itera.finetune.openai.client.FineTuningJob;
 import org.itera.finetune.store.ExampleStore;
 import org.itera.finetune.store.JobStore;
 import org.itera.finetune.store.ModelRegistry;
+import org.itera.finetune.training.Trainee;
 import org.jboss.logging.Logger;
 
 /**
  * Follows a created job to its end and records the outcome. On success the model is registered
- * (once per agent and round), announced on {@code model-updates} unless the registry says it
- * already was, and the examples are marked trained, so completing the same job again after a
- * restart changes nothing. Any other end is recorded with its reason.
+ * for every agent the trainee serves (once per agent and round: a pooled job's one model is each
+ * role's model of the round), announced on {@code model-updates} for each unless the registry says
+ * it already was, and the examples are marked trained for the trainee, so completing the same job
+ * again after a restart changes nothing. Any other end is recorded with its reason.
  */
 @ApplicationScoped
 public class JobCompletion {
@@ -42,24 +44,40 @@ public class JobCompletion {
     }
 
     /** Follows the job until it ends; {@code from} is the model it started from. */
-    public AgentOutcome follow(String agent, int round, FineTuningJob job, String from, List<String> exampleIds)
+    public AgentOutcome follow(Trainee trainee, int round, FineTuningJob job, String from, List<String> exampleIds)
             throws InterruptedException {
-        FineTuningJob done = follower.follow(agent, round, job);
+        String key = trainee.key();
+        FineTuningJob done = follower.follow(key, round, job);
         if (!done.succeeded()) {
-            return end(agent, round, done.status(), done.reason());
+            return end(key, round, done.status(), done.reason());
         }
-        Document identity = examples.identity(agent);
-        Document model = registry.registerOnce(new ModelUpdateEvent(agent, identity.getString("subject"),
-                identity.getString("role"), done.fineTunedModel(), from, round, done.id(), exampleIds.size()));
+        String model = null;
+        for (Trainee.Served agent : trainee.agents()) {
+            model = announce(agent, new ModelUpdateEvent(agent.agent(), agent.subject(), agent.role(),
+                    done.fineTunedModel(), from, round, done.id(), exampleIds.size()));
+        }
+        examples.markTrained(trainee, exampleIds, round);
+        jobs.update(key, round, Updates.set("fineTunedModel", model));
+        return end(key, round, "succeeded", null);
+    }
+
+    /** Registers the agent's model of the round once and announces it unless it already was; returns the model. */
+    private String announce(Trainee.Served agent, ModelUpdateEvent update) {
+        ModelUpdateEvent event = update;
+        if (agent.subject() == null) {
+            Document identity = examples.identity(agent.agent());
+            event = new ModelUpdateEvent(update.agent(), identity.getString("subject"), identity.getString("role"),
+                    update.model(), update.base(), update.round(), update.jobId(), update.examples());
+        }
+        Document model = registry.registerOnce(event);
         if (!Boolean.TRUE.equals(model.getBoolean("published"))) {
             publisher.publish(ModelRegistry.eventOf(model));
-            registry.markPublished(agent, round);
+            registry.markPublished(event.agent(), event.round());
         } else {
-            LOG.infof("round %d: model %s of %s was already announced", round, model.getString("model"), agent);
+            LOG.infof("round %d: model %s of %s was already announced", event.round(), model.getString("model"),
+                    event.agent());
         }
-        examples.markTrained(exampleIds, round);
-        jobs.update(agent, round, Updates.set("fineTunedModel", model.getString("model")));
-        return end(agent, round, "succeeded", null);
+        return model.getString("model");
     }
 
     /** Ends the agent's job record with {@code status} and the reason. */

@@ -14,17 +14,19 @@ import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.bson.Document;
 import org.itera.finetune.config.FinetuneConfig;
-import org.itera.finetune.store.ExampleStore;
 import org.itera.finetune.store.RoundStore;
+import org.itera.finetune.training.TrainingPlan;
+import org.itera.finetune.training.UntrainedExamples;
 import org.jboss.logging.Logger;
 
 /**
- * Runs rounds, one at a time across every instance: a round trains, in parallel, every agent with
- * at least the threshold of untrained examples, then fires {@link RoundFinished}. Only the holder
- * of the {@link RoundLease} runs rounds; it holds the lease from the claim until its rounds end. A
- * round interrupted by a stop (or by losing the lease, or by a crash) stays {@code running} in the
- * store and is resumed on the next start, or by the instance that holds the lease next
- * ({@link #resume}), before any new round opens.
+ * Runs rounds, one at a time across every instance: a round trains, in parallel, every trainee (an
+ * agent, or a team's pooled job: {@link TrainingPlan}) with at least the threshold of untrained
+ * examples, then fires {@link RoundFinished}; the round's {@code agents} are the trainees' keys.
+ * Only the holder of the {@link RoundLease} runs rounds; it holds the lease from the claim until its
+ * rounds end. A round interrupted by a stop (or by losing the lease, or by a crash) stays
+ * {@code running} in the store and is resumed on the next start, or by the instance that holds the
+ * lease next ({@link #resume}), before any new round opens.
  */
 @ApplicationScoped
 public class RoundRunner {
@@ -32,19 +34,21 @@ public class RoundRunner {
     private static final Logger LOG = Logger.getLogger(RoundRunner.class);
 
     private final FinetuneConfig config;
-    private final ExampleStore examples;
+    private final UntrainedExamples untrained;
+    private final TrainingPlan plan;
     private final RoundStore rounds;
     private final AgentTrainer trainer;
     private final Event<RoundFinished> finished;
     private final RoundClaim claim;
     private final RoundThreads executor = new RoundThreads();
 
-    public RoundRunner(FinetuneConfig config, ExampleStore examples, RoundStore rounds, AgentTrainer trainer,
-            Event<RoundFinished> finished, RoundLease lease) {
+    public RoundRunner(FinetuneConfig config, UntrainedExamples untrained, TrainingPlan plan, RoundStore rounds,
+            AgentTrainer trainer, Event<RoundFinished> finished, RoundLease lease) {
         this.claim = new RoundClaim(lease);
         lease.onLost(executor::interruptAll);
         this.config = config;
-        this.examples = examples;
+        this.untrained = untrained;
+        this.plan = plan;
         this.rounds = rounds;
         this.trainer = trainer;
         this.finished = finished;
@@ -80,17 +84,17 @@ public class RoundRunner {
     }
 
     private RoundStart open(String trigger, String run) {
-        Map<String, Integer> untrained = examples.untrainedCounts();
-        List<String> agents = untrained.entrySet().stream().filter(e -> e.getValue() >= config.threshold())
+        Map<String, Integer> counts = untrained.byTrainee();
+        List<String> agents = counts.entrySet().stream().filter(e -> e.getValue() >= config.threshold())
                 .map(Map.Entry::getKey).sorted().toList();
         if (agents.isEmpty()) {
             claim.free();
-            return new RoundStart(null, agents, untrained);
+            return new RoundStart(null, agents, counts);
         }
         int round = rounds.open(agents, trigger, config.mode(), run);
         LOG.infof("round %d (%s) trains %s", round, trigger, agents);
-        execute(() -> runRound(round, agents, agent -> trainer.train(agent, round)).stream().toList());
-        return new RoundStart(round, agents, untrained);
+        execute(() -> runRound(round, agents, key -> trainer.train(plan.trainee(key), round)).stream().toList());
+        return new RoundStart(round, agents, counts);
     }
 
     /**
@@ -112,7 +116,7 @@ public class RoundRunner {
                 int n = round.getInteger("_id");
                 List<String> agents = round.getList("agents", String.class, List.of());
                 LOG.infof("round %d was left running by a stopped instance: resuming %s", n, agents);
-                runRound(n, agents, agent -> trainer.resume(agent, n)).ifPresent(done::add);
+                runRound(n, agents, key -> trainer.resume(plan.trainee(key), n)).ifPresent(done::add);
             }
             return done;
         });

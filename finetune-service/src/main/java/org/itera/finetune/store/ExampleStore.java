@@ -18,11 +18,13 @@ import org.bson.conversions.Bson;
 import org.itera.core.event.ChatMessage;
 import org.itera.core.event.FinetuneRecord;
 import org.itera.finetune.dataset.Example;
+import org.itera.finetune.training.Trainee;
 
 /**
  * {@code finetune_examples}: one document per FinetuneRecord ({@code _id} = record id, so a
- * redelivered record changes nothing); {@code trainedInRound} is null until a job that used the
- * example succeeded.
+ * redelivered record changes nothing); {@code trainedInRound} is null until a job of its own agent
+ * that used the example succeeded, {@code trainedFor} lists the other trainees (a variant team's
+ * agents, a pooled job) trained on it ({@link TraineeFilters}).
  */
 @ApplicationScoped
 public class ExampleStore {
@@ -35,6 +37,7 @@ public class ExampleStore {
 
     void createIndexes(@Observes StartupEvent start) {
         examples().createIndex(Indexes.ascending("agent", "trainedInRound"));
+        examples().createIndex(Indexes.ascending("agent", TraineeFilters.TRAINED_FOR_TRAINEE));
     }
 
     /** Stores the example; false when it was already there. */
@@ -48,7 +51,7 @@ public class ExampleStore {
                 .append("trainedInRound", null).append("createdAt", new Date()));
     }
 
-    /** Untrained examples by agent. */
+    /** Examples not yet trained for their own agent, by agent. */
     public Map<String, Integer> untrainedCounts() {
         Map<String, Integer> counts = new TreeMap<>();
         for (Document d : examples().find(Filters.eq("trainedInRound", null)).projection(new Document("agent", 1))) {
@@ -57,8 +60,9 @@ public class ExampleStore {
         return counts;
     }
 
-    public long untrainedCount(String agent) {
-        return examples().countDocuments(untrained(agent));
+    /** The examples the trainee has not been trained on. */
+    public long untrainedCount(Trainee trainee) {
+        return examples().countDocuments(TraineeFilters.untrained(trainee));
     }
 
     /**
@@ -68,13 +72,21 @@ public class ExampleStore {
      * shuffle gives the same batches for the same library.
      */
     public List<Example> examples(String agent, boolean untrainedOnly) {
-        Bson filter = untrainedOnly ? untrained(agent) : Filters.eq("agent", agent);
+        return examples(untrainedOnly ? untrained(agent) : Filters.eq("agent", agent));
+    }
+
+    /** The trainee's examples (of its sources and origins), all or the ones it has not used, in id order. */
+    public List<Example> examples(Trainee trainee, boolean untrainedOnly) {
+        return examples(untrainedOnly ? TraineeFilters.untrained(trainee) : TraineeFilters.examples(trainee));
+    }
+
+    private List<Example> examples(Bson filter) {
         List<Example> list = new ArrayList<>();
         for (Document d : examples().find(filter).sort(Sorts.ascending("_id"))) {
             List<ChatMessage> messages = d.getList("messages", Document.class).stream()
                     .map(m -> new ChatMessage(m.getString("role"), m.getString("content"), m.getInteger("weight")))
                     .toList();
-            list.add(new Example(d.getString("_id"), agent, messages));
+            list.add(new Example(d.getString("_id"), d.getString("agent"), messages));
         }
         return list;
     }
@@ -84,11 +96,19 @@ public class ExampleStore {
         return examples().find(Filters.eq("agent", agent)).projection(new Document("subject", 1).append("role", 1)).first();
     }
 
-    public void markTrained(List<String> ids, int round) {
-        if (!ids.isEmpty()) {
-            examples().updateMany(Filters.and(Filters.in("_id", ids), Filters.eq("trainedInRound", null)),
-                    Updates.set("trainedInRound", round));
+    /** Marks the examples trained for the trainee in the round (an example already marked for it keeps its round). */
+    public void markTrained(Trainee trainee, List<String> ids, int round) {
+        if (ids.isEmpty()) {
+            return;
         }
+        String key = trainee.key();
+        if (trainee.sources().contains(key)) {
+            examples().updateMany(Filters.and(Filters.in("_id", ids), Filters.eq("agent", key),
+                    Filters.eq(TraineeFilters.TRAINED_IN_ROUND, null)), Updates.set(TraineeFilters.TRAINED_IN_ROUND, round));
+        }
+        examples().updateMany(Filters.and(Filters.in("_id", ids), Filters.ne("agent", key),
+                Filters.ne(TraineeFilters.TRAINED_FOR_TRAINEE, key)),
+                Updates.push(TraineeFilters.TRAINED_FOR, new Document("trainee", key).append("round", round)));
     }
 
     private static Bson untrained(String agent) {
