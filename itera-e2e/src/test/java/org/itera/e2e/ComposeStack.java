@@ -4,7 +4,6 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.itera.testing.FreePorts;
 import org.itera.testing.OpenAiMockResource;
 import org.itera.testing.TestLogs;
 import org.testcontainers.containers.ComposeContainer;
@@ -149,8 +149,6 @@ final class ComposeStack implements AutoCloseable {
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return FreePorts.pick();
     }
 }

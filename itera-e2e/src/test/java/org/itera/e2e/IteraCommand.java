@@ -1,7 +1,6 @@
 package org.itera.e2e;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import org.itera.cli.stack.Component;
 import org.itera.cli.stack.LocalStack;
 import org.itera.cli.stack.StackConfig;
 import org.itera.cli.stack.WaitProgress;
+import org.itera.testing.FreePorts;
 
 /**
  * The {@code itera} command as a user runs it, each call its own process (java -jar of itera-cli,
@@ -77,9 +77,7 @@ final class IteraCommand {
     }
 
     static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return FreePorts.pick();
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

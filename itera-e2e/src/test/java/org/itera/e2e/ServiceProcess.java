@@ -1,7 +1,6 @@
 package org.itera.e2e;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.itera.cli.stack.Readiness;
 import org.itera.cli.stack.WaitProgress;
+import org.itera.testing.FreePorts;
 import org.itera.testing.TestLogs;
 
 /** A packaged Quarkus service run as its own JVM process, as a user would run it. */
@@ -131,8 +131,6 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return FreePorts.pick();
     }
 }
