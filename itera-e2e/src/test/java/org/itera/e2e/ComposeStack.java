@@ -95,7 +95,7 @@ final class ComposeStack implements AutoCloseable {
                 "OPENAI_API_KEY", OpenAiMockResource.TEST_API_KEY, "ITERA_BIND", "127.0.0.1"));
         for (String port : List.of("KAFKA_EXTERNAL_PORT", "MONGO_PORT", "FINETUNE_PORT", "GENERATOR_PORTS",
                 "FILTER_PORTS", "FEEDBACK_PORTS")) {
-            env.put(port, Integer.toString(freePort()));
+            env.put(port, Integer.toString(FreePorts.pick()));
         }
         return env;
     }
@@ -148,7 +148,4 @@ final class ComposeStack implements AutoCloseable {
         return Path.of("target", "e2e-logs", "ComposeIT-" + service + ".log");
     }
 
-    private static int freePort() throws IOException {
-        return FreePorts.pick();
-    }
 }

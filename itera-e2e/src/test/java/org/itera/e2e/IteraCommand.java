@@ -33,9 +33,9 @@ final class IteraCommand {
         this.env = new HashMap<>(settings);
         env.put("ITERA_HOME", home.toString());
         for (Component component : Component.values()) {
-            env.put(component.portVariable(), Integer.toString(freePort()));
+            env.put(component.portVariable(), Integer.toString(FreePorts.pick()));
         }
-        env.put("KAFKA_CONTROLLER_PORT", Integer.toString(freePort()));
+        env.put("KAFKA_CONTROLLER_PORT", Integer.toString(FreePorts.pick()));
     }
 
     record Result(int exit, String out, String err) {
@@ -76,9 +76,6 @@ final class IteraCommand {
                 Files.readString(err, StandardCharsets.UTF_8));
     }
 
-    static int freePort() throws IOException {
-        return FreePorts.pick();
-    }
 
     private static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {

@@ -41,7 +41,7 @@ final class ServiceProcess implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run `mvn verify` from the repository root");
         }
-        int port = freePort();
+        int port = FreePorts.pick();
         Path log = logFile(testClass() + "-" + module);
         Files.createDirectories(log.getParent());
         TestLogs.add(log);
@@ -130,7 +130,4 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        return FreePorts.pick();
-    }
 }
