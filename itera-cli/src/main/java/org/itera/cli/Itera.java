@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "itera", mixinStandardHelpOptions = true, version = "itera 0.1.0",
         description = {"Itera: self-improving teams of LLM agents (SiriuS) on Kafka and MongoDB.",
             "Offline by default (no OPENAI_BASE_URL): a local model, broker and store under ITERA_HOME (.itera)."},
-        subcommands = {org.itera.cli.run.RunCommand.class, UpCommand.class, StatusCommand.class, DownCommand.class, PushTasks.class,
+        subcommands = {org.itera.cli.run.RunCommand.class, org.itera.cli.compare.CompareCommand.class, UpCommand.class, StatusCommand.class, DownCommand.class, PushTasks.class,
             WatchCommand.class, DlqCommand.class, RoundCommand.class, DatasetCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n", exitCodeList = {

@@ -136,6 +136,15 @@ public final class RoundDriver {
         return "done".equals(done.status()) ? OK : FAILED;
     }
 
+    /**
+     * Each task's outcome (task id to right or wrong) in the finished evaluation of {@code round} of
+     * the options' subject; empty when there is none.
+     */
+    public java.util.Map<String, Boolean> outcomes(int round) throws IOException, InterruptedException {
+        return Evaluation.find(api.read("/evaluations"), round, options.subject(), options.setting())
+                .filter(e -> !e.running()).map(Evaluation::outcomes).orElse(java.util.Map.of());
+    }
+
     /** "12/40 graded [#####.......]" for the running evaluation of {@code round}, "" when unknown. */
     private String gradedSoFar(JsonNode evaluations, int round) {
         for (JsonNode doc : evaluations) {

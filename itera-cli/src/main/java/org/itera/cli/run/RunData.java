@@ -17,23 +17,23 @@ import org.itera.core.event.TaskEvent;
  * seeded so that the same plan always gives the same tasks (arithmetic: train seed 1, test seed 2;
  * games: train seeds from 1, test seeds of their own). A round's test set never holds a train row.
  */
-final class RunData {
+public final class RunData {
 
     /** The train file, the first train row, and the test file (null: the test rows follow the train rows). */
-    record Files(Path train, int offset, Path test) {
+    public record Files(Path train, int offset, Path test) {
     }
 
     private final StackConfig config;
     private final RunPlan plan;
     private final PrintStream log;
 
-    RunData(StackConfig config, RunPlan plan, PrintStream log) {
+    public RunData(StackConfig config, RunPlan plan, PrintStream log) {
         this.config = config;
         this.plan = plan;
         this.log = log;
     }
 
-    Files prepare(int offset) throws IOException, StackException {
+    public Files prepare(int offset) throws IOException, StackException {
         if (plan.generatedArithmetic()) {
             return arithmetic(offset);
         }
@@ -84,7 +84,7 @@ final class RunData {
     }
 
     /** A round's test tasks: the generated test split, else the last --test-limit rows of the file. */
-    Path roundTestFile(Files files) throws IOException, StackException {
+    public Path roundTestFile(Files files) throws IOException, StackException {
         if (files.test() != null) {
             return files.test();
         }

@@ -21,7 +21,7 @@ import org.itera.cli.stack.StackException;
  * {@code GET /runs/{id}} and, for a round, evaluates, fine-tunes and evaluates again. What it
  * started it stops at the end (also on Ctrl-C) unless {@code --keep}.
  */
-final class RunJob {
+public final class RunJob {
 
     private static final DateTimeFormatter DIR = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
@@ -103,17 +103,26 @@ final class RunJob {
     }
 
     private int watch(String runId, int sent, Path runDir) throws IOException, InterruptedException {
-        err.println("watch: " + sent + " task(s), then the repair loop, up to " + plan.timeoutSeconds() + "s (Ctrl-C stops the run)");
-        RunOptions options = new RunOptions(java.net.URI.create(config.url(Component.FILTER)), runId, sent, true,
-                plan.timeoutSeconds(), 2, 5, 60, RunOptions.Progress.AUTO,
-                "List them: itera dlq. Generator log: " + config.servicesDir().resolve("generator-service.log"));
         try (PrintStream summary = Tee.of(out, runDir.resolve("summary.txt"))) {
-            return RunWatcher.follow(options, summary, err);
+            return follow(config, runId, sent, plan.timeoutSeconds(), summary, err);
         }
     }
 
+    /**
+     * Follows a run through {@code GET /runs/{id}} until its {@code sent} tasks are graded and the
+     * repair loop has settled, up to the timeout; prints the summary on {@code summary}.
+     */
+    public static int follow(StackConfig config, String runId, int sent, int timeoutSeconds, PrintStream summary,
+            PrintStream err) throws InterruptedException {
+        err.println("watch: " + sent + " task(s), then the repair loop, up to " + timeoutSeconds + "s (Ctrl-C stops the run)");
+        RunOptions options = new RunOptions(java.net.URI.create(config.url(Component.FILTER)), runId, sent, true,
+                timeoutSeconds, 2, 5, 60, RunOptions.Progress.AUTO,
+                "List them: itera dlq. Generator log: " + config.servicesDir().resolve("generator-service.log"));
+        return RunWatcher.follow(options, summary, err);
+    }
+
     /** {@code run-<utc time>-<4 hex digits>}: sortable, and unique enough for one machine. */
-    static String newRunId() {
+    public static String newRunId() {
         return "run-" + ZonedDateTime.now(ZoneOffset.UTC).format(DIR) + "-"
                 + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
     }

@@ -20,7 +20,7 @@ import org.itera.cli.stack.WaitProgress;
  * the leftovers of an earlier run finish, pauses and resumes the repair loop, and at the end stops
  * only what it started (unless the run keeps it).
  */
-final class StackSession {
+public final class StackSession {
 
     private static final long DRAIN_POLL_MILLIS = 3000;
 
@@ -32,7 +32,7 @@ final class StackSession {
     private final AtomicBoolean closed = new AtomicBoolean();
     private boolean repairsPaused;
 
-    StackSession(StackConfig config, PrintStream err, boolean keep) {
+    public StackSession(StackConfig config, PrintStream err, boolean keep) {
         this.config = config;
         this.err = err;
         this.keep = keep;
@@ -40,7 +40,7 @@ final class StackSession {
     }
 
     /** Starts the parts a run needs (finetune-service too for a round; offline first the local trainer). */
-    void up(boolean round) throws StackException, InterruptedException, IOException {
+    public void up(boolean round) throws StackException, InterruptedException, IOException {
         if (round && config.offline()) {
             new LocalTrainer(config, err).setUp();
         }
@@ -64,7 +64,7 @@ final class StackSession {
     }
 
     /** Waits until nothing of an earlier run is queued or in flight, so that it does not share the model with this run. */
-    void drainLeftovers(int timeoutSeconds) throws StackException, InterruptedException {
+    public void drainLeftovers(int timeoutSeconds) throws StackException, InterruptedException {
         long start = System.currentTimeMillis();
         long queued = queued();
         if (queued == 0) {
@@ -95,11 +95,11 @@ final class StackSession {
         }
     }
 
-    void pauseRepairs() throws InterruptedException {
+    public void pauseRepairs() throws InterruptedException {
         repairsPaused = switchRepairs("pause");
     }
 
-    void resumeRepairs() throws InterruptedException {
+    public void resumeRepairs() throws InterruptedException {
         if (repairsPaused) {
             repairsPaused = !switchRepairs("resume");
         }
@@ -118,7 +118,7 @@ final class StackSession {
     }
 
     /** Stops what this run started, once, unless kept. */
-    void close() {
+    public void close() {
         if (keep || !closed.compareAndSet(false, true)) {
             return;
         }
@@ -142,7 +142,7 @@ final class StackSession {
         }
     }
 
-    String keptText() {
+    public String keptText() {
         StringBuilder text = new StringBuilder("\nKept running (--keep):\n");
         for (Component component : Component.values()) {
             if (stack.running(component)) {

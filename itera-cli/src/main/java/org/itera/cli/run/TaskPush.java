@@ -13,21 +13,21 @@ import org.itera.cli.stack.StackException;
 import org.itera.core.event.TaskEvent;
 
 /** Pushes a run's tasks: the train rows, then (outside a round) the test rows, every task marked with the run id. */
-final class TaskPush {
+public final class TaskPush {
 
     private final StackConfig config;
     private final RunPlan plan;
     private final String runId;
     private final PrintStream err;
 
-    TaskPush(StackConfig config, RunPlan plan, String runId, PrintStream err) {
+    public TaskPush(StackConfig config, RunPlan plan, String runId, PrintStream err) {
         this.config = config;
         this.plan = plan;
         this.runId = runId;
         this.err = err;
     }
 
-    int pushAll(RunData.Files files) throws StackException, IOException, InterruptedException {
+    public int pushAll(RunData.Files files) throws StackException, IOException, InterruptedException {
         err.println("push: " + plan.setting() + " " + plan.subject() + ": " + plan.limit() + " train from " + files.train()
                 + " (rows from " + files.offset() + ")" + (plan.round() ? "" : ", " + plan.testLimit() + " test"));
         int sent = 0;

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /** A print stream that writes to the console and to a file (a run's saved summary). */
-final class Tee extends OutputStream {
+public final class Tee extends OutputStream {
 
     private final OutputStream console;
     private final OutputStream file;
@@ -19,7 +19,7 @@ final class Tee extends OutputStream {
     }
 
     /** Appends to {@code path}. Close the stream to close the file (the console stays open). */
-    static PrintStream of(PrintStream console, Path path) throws IOException {
+    public static PrintStream of(PrintStream console, Path path) throws IOException {
         return new PrintStream(new Tee(console, new FileOutputStream(path.toFile(), true)), true, StandardCharsets.UTF_8);
     }
 

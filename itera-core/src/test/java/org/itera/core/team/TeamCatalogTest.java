@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TeamCatalogTest {
 
     private static final List<String> VARIANTS = List.of("arithmetic-single", "arithmetic-star",
-            "arithmetic-norepair", "pubmedqa-single", "pubmedqa-star", "pubmedqa-norepair");
+            "arithmetic-norepair", "arithmetic-shared", "pubmedqa-single", "pubmedqa-star", "pubmedqa-norepair",
+            "pubmedqa-shared");
 
     private final TeamCatalog catalog = TeamCatalog.standard();
 
@@ -74,8 +75,8 @@ class TeamCatalogTest {
                 }
             }
         }
-        // the five teams, then the variants: single and star one role each, norepair the base's roles
-        assertThat(checked).hasSize(2 * (3 + 3 + 2 + 3 + 2) + 2 * (1 + 1 + 2 + 1 + 1 + 2));
+        // the five teams, then the variants: single and star one role each, norepair and shared the base's roles
+        assertThat(checked).hasSize(2 * (3 + 3 + 2 + 3 + 2) + 2 * (1 + 1 + 2 + 2 + 1 + 1 + 2 + 2));
     }
 
     @Test
@@ -226,8 +227,8 @@ class TeamCatalogTest {
 
         assertThat(prompts.lines("teams/index.txt"))
                 .containsExactly("physics", "chemistry", "pubmedqa", "gsm8k", "arithmetic", "arithmetic-single",
-                        "arithmetic-star", "arithmetic-norepair", "pubmedqa-single", "pubmedqa-star",
-                        "pubmedqa-norepair");
+                        "arithmetic-star", "arithmetic-norepair", "arithmetic-shared", "pubmedqa-single",
+                        "pubmedqa-star", "pubmedqa-norepair", "pubmedqa-shared");
     }
 
     private static RoleDefinition role(String name) {

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The standard catalogue's variants: the single-agent baselines, STaR and the no-repair ablation. */
+/** The standard catalogue's variants: the single-agent baselines, STaR, and the
+ * no-repair and shared-model ablations (trained on the base team's library). */
 class VariantTeamsTest {
 
     private final TeamCatalog catalog = TeamCatalog.standard();
@@ -48,6 +49,29 @@ class VariantTeamsTest {
                 .allSatisfy(id -> assertThat(id).startsWith(subject + "-norepair-"));
         assertThat(RepairMode.of(norepair)).isEqualTo(RepairMode.NONE);
         assertThat(RepairMode.of(base)).isEqualTo(RepairMode.CRITIQUE);
+        TrainingRule training = TrainingRule.of(norepair, catalog);
+        assertThat(training.source()).isEqualTo(base);
+        assertThat(training.origins()).containsExactly("generated");
+        assertThat(training.allRoles()).isFalse();
+        assertThat(training.sourceAgents(base.roleNames().get(0)))
+                .containsExactly(base.agentIds().get(0));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"arithmetic", "pubmedqa"})
+    void sharedIsTheBaseTeamTrainedAsOneModelOnEveryRolesExamplesOfTheBase(String subject) {
+        TeamDefinition shared = catalog.team(subject + "-shared");
+        TeamDefinition base = catalog.team(subject);
+        TrainingRule training = TrainingRule.of(shared, catalog);
+
+        assertThat(shared.roles()).isEqualTo(base.roles());
+        assertThat(shared.agentIds()).allSatisfy(id -> assertThat(id).startsWith(subject + "-shared-"));
+        assertThat(training.allRoles()).isTrue();
+        assertThat(training.source()).isEqualTo(base);
+        assertThat(training.origins()).isEqualTo(TrainingRule.ORIGINS);
+        assertThat(training.sourceAgents(base.roleNames().get(0))).containsExactlyElementsOf(base.agentIds());
+        assertThat(training.poolKey()).isEqualTo(subject + "-shared/all-roles");
+        assertThat(RepairMode.of(shared)).isEqualTo(RepairMode.CRITIQUE);
     }
 
     @Test
