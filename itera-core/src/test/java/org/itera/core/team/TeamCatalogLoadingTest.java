@@ -92,8 +92,9 @@ class TeamCatalogLoadingTest {
         assertThat(TeamCatalog.standard().subjects()).doesNotContain("haiku").contains("physics");
         assertThat(TeamCatalog.load(getClass().getClassLoader()).subjects())
                 .containsExactlyInAnyOrder("physics", "chemistry", "pubmedqa", "gsm8k", "arithmetic",
-                        "arithmetic-single", "arithmetic-star", "arithmetic-norepair", "pubmedqa-single",
-                        "pubmedqa-star", "pubmedqa-norepair", "resource-exchange", "ultimatum", "sell-buy");
+                        "arithmetic-single", "arithmetic-star", "arithmetic-norepair", "arithmetic-shots",
+                        "pubmedqa-single", "pubmedqa-star", "pubmedqa-norepair", "pubmedqa-shots",
+                        "resource-exchange", "ultimatum", "sell-buy");
     }
 
     @Test

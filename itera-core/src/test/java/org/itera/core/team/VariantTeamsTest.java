@@ -1,13 +1,14 @@
 package org.itera.core.team;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import org.itera.core.repair.RepairMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The standard catalogue's variants: the single-agent baselines, STaR and the no-repair ablation. */
+/** The standard catalogue's variants: the single-agent baselines, STaR, the no-repair ablation and library-shots. */
 class VariantTeamsTest {
 
     private final TeamCatalog catalog = TeamCatalog.standard();
@@ -48,6 +49,20 @@ class VariantTeamsTest {
                 .allSatisfy(id -> assertThat(id).startsWith(subject + "-norepair-"));
         assertThat(RepairMode.of(norepair)).isEqualTo(RepairMode.NONE);
         assertThat(RepairMode.of(base)).isEqualTo(RepairMode.CRITIQUE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"arithmetic", "pubmedqa"})
+    void shotsIsTheBaseTeamShownThreeOfTheBaseAgentsEntriesWithRepairsOff(String subject) {
+        TeamDefinition shots = catalog.team(subject + "-shots");
+        TeamDefinition base = catalog.team(subject);
+
+        assertThat(shots.roles()).isEqualTo(base.roles());
+        assertThat(shots.agentIds()).allSatisfy(id -> assertThat(id).startsWith(subject + "-shots-"));
+        assertThat(ShotsRule.of(shots, catalog).agents()).extracting(ShotsRule.Shots::sourceAgent, ShotsRule.Shots::k)
+                .containsExactlyElementsOf(base.agentIds().stream().map(id -> tuple(id, 3)).toList());
+        assertThat(ShotsRule.of(base, catalog).off()).isTrue();
+        assertThat(RepairMode.of(shots)).isEqualTo(RepairMode.NONE);
     }
 
     @Test
