@@ -23,7 +23,7 @@ public record TrainingRule(TeamDefinition team, TeamDefinition source, Set<Strin
     public static final String PER_ROLE = "per-role";
     public static final String ALL_ROLES = "all-roles";
     public static final Set<String> ORIGINS = Set.of(TrajectoryEvent.ORIGIN_GENERATED, TrajectoryEvent.ORIGIN_REGENERATED);
-    private static final Set<String> FIELDS = Set.of("from", "origins", "pool");
+    private static final List<String> FIELDS = List.of("from", "origins", "pool");
 
     public TrainingRule {
         origins = Set.copyOf(origins);
@@ -35,15 +35,8 @@ public record TrainingRule(TeamDefinition team, TeamDefinition source, Set<Strin
         if (option == null) {
             return new TrainingRule(team, team, ORIGINS, false);
         }
-        if (!(option instanceof Map<?, ?> fields)) {
-            throw problem(team, "must be an object {\"from\", \"origins\", \"pool\"}, not " + option);
-        }
-        for (Object field : fields.keySet()) {
-            if (!FIELDS.contains(String.valueOf(field))) {
-                throw problem(team, "has an unknown field '" + field + "' (known: from, origins, pool)");
-            }
-        }
-        TeamDefinition source = source(team, catalog, fields.get("from"));
+        Map<?, ?> fields = TeamOptions.fields(team, OPTION, option, FIELDS);
+        TeamDefinition source = TeamOptions.from(team, catalog, OPTION, fields.get("from"));
         boolean allRoles = pool(team, fields.get("pool"));
         if (!allRoles) {
             for (String role : team.roleNames()) {
@@ -70,17 +63,6 @@ public record TrainingRule(TeamDefinition team, TeamDefinition source, Set<Strin
     public String poolKey() {
         String scope = TaskEvent.SETTING_PROBLEM_SOLVING.equals(team.setting()) ? "" : team.setting() + "/";
         return scope + team.subject() + "/" + ALL_ROLES;
-    }
-
-    private static TeamDefinition source(TeamDefinition team, TeamCatalog catalog, Object from) {
-        if (from == null) {
-            return team;
-        }
-        if (!(from instanceof String subject) || subject.isBlank()) {
-            throw problem(team, "from must be a subject, not " + from);
-        }
-        return catalog.find(team.setting(), subject).orElseThrow(() -> problem(team, "from names '" + subject
-                + "', which has no " + team.setting() + " team (known: " + catalog.subjectsOf(team.setting()) + ")"));
     }
 
     private static boolean pool(TeamDefinition team, Object pool) {
@@ -112,7 +94,6 @@ public record TrainingRule(TeamDefinition team, TeamDefinition source, Set<Strin
     }
 
     private static IllegalStateException problem(TeamDefinition team, String what) {
-        return new IllegalStateException("team " + team.setting() + "/" + team.subject() + ": option "
-                + OPTION + " " + what);
+        return TeamOptions.problem(team, OPTION, what);
     }
 }

@@ -204,7 +204,7 @@ class PromptRendererTest {
                 }
             }
         }
-        assertThat(rendered).isEqualTo(2 * 3 * (13 + 8)); // the five teams' 13 roles, the variants' 8
+        assertThat(rendered).isEqualTo(2 * 3 * (13 + 16)); // the five teams' 13 roles, the variants' 16
     }
 
     @Test

@@ -92,8 +92,9 @@ class TeamCatalogLoadingTest {
         assertThat(TeamCatalog.standard().subjects()).doesNotContain("haiku").contains("physics");
         assertThat(TeamCatalog.load(getClass().getClassLoader()).subjects())
                 .containsExactlyInAnyOrder("physics", "chemistry", "pubmedqa", "gsm8k", "arithmetic",
-                        "arithmetic-single", "arithmetic-star", "arithmetic-norepair", "arithmetic-shared", "pubmedqa-single",
-                        "pubmedqa-star", "pubmedqa-norepair", "pubmedqa-shared", "resource-exchange", "ultimatum", "sell-buy");
+                        "arithmetic-single", "arithmetic-star", "arithmetic-norepair", "arithmetic-shared",
+                        "arithmetic-shots", "pubmedqa-single", "pubmedqa-star", "pubmedqa-norepair", "pubmedqa-shared",
+                        "pubmedqa-shots", "resource-exchange", "ultimatum", "sell-buy");
     }
 
     @Test

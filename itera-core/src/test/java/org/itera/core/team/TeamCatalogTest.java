@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TeamCatalogTest {
 
     private static final List<String> VARIANTS = List.of("arithmetic-single", "arithmetic-star",
-            "arithmetic-norepair", "arithmetic-shared", "pubmedqa-single", "pubmedqa-star", "pubmedqa-norepair",
-            "pubmedqa-shared");
+            "arithmetic-norepair", "arithmetic-shared", "arithmetic-shots", "pubmedqa-single", "pubmedqa-star",
+            "pubmedqa-norepair", "pubmedqa-shared", "pubmedqa-shots");
 
     private final TeamCatalog catalog = TeamCatalog.standard();
 
@@ -75,8 +75,8 @@ class TeamCatalogTest {
                 }
             }
         }
-        // the five teams, then the variants: single and star one role each, norepair and shared the base's roles
-        assertThat(checked).hasSize(2 * (3 + 3 + 2 + 3 + 2) + 2 * (1 + 1 + 2 + 2 + 1 + 1 + 2 + 2));
+        // the five teams, then the variants: single and star one role each, norepair, shared and shots the base's roles
+        assertThat(checked).hasSize(2 * (3 + 3 + 2 + 3 + 2) + 2 * (1 + 1 + 2 + 2 + 2 + 1 + 1 + 2 + 2 + 2));
     }
 
     @Test
@@ -136,7 +136,7 @@ class TeamCatalogTest {
 
         List<String> all = catalog.teams().stream()
                 .flatMap(t -> t.roleNames().stream().map(t::agentId)).toList();
-        assertThat(all).hasSize(13 + 8).doesNotHaveDuplicates();
+        assertThat(all).hasSize(13 + 16).doesNotHaveDuplicates();
     }
 
     @Test
@@ -227,8 +227,8 @@ class TeamCatalogTest {
 
         assertThat(prompts.lines("teams/index.txt"))
                 .containsExactly("physics", "chemistry", "pubmedqa", "gsm8k", "arithmetic", "arithmetic-single",
-                        "arithmetic-star", "arithmetic-norepair", "arithmetic-shared", "pubmedqa-single",
-                        "pubmedqa-star", "pubmedqa-norepair", "pubmedqa-shared");
+                        "arithmetic-star", "arithmetic-norepair", "arithmetic-shared", "arithmetic-shots",
+                        "pubmedqa-single", "pubmedqa-star", "pubmedqa-norepair", "pubmedqa-shared", "pubmedqa-shots");
     }
 
     private static RoleDefinition role(String name) {

@@ -56,7 +56,7 @@ class TeamSettingsLoadingTest {
         assertThat(pubmedqa.roleNames()).containsExactly("actor", "judge", "critic");
         assertThat(pubmedqa.agentIds()).containsExactly("pubmedqa-actor", "pubmedqa-judge", "pubmedqa-critic");
         assertThat(catalog.team("pubmedqa").setting()).isEqualTo(TaskEvent.SETTING_PROBLEM_SOLVING);
-        assertThat(catalog.allTeams()).hasSize(16);
+        assertThat(catalog.allTeams()).hasSize(20);
         assertThat(catalog.teams("actor-critic")).extracting(TeamDefinition::subject)
                 .containsExactly("pubmedqa", "arithmetic");
     }

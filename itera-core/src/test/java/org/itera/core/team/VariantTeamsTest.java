@@ -1,14 +1,17 @@
 package org.itera.core.team;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import org.itera.core.repair.RepairMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The standard catalogue's variants: the single-agent baselines, STaR, and the
- * no-repair and shared-model ablations (trained on the base team's library). */
+/**
+ * The standard catalogue's variants: the single-agent baselines, STaR, the no-repair and shared-model
+ * ablations (trained on the base team's library) and library-shots.
+ */
 class VariantTeamsTest {
 
     private final TeamCatalog catalog = TeamCatalog.standard();
@@ -72,6 +75,20 @@ class VariantTeamsTest {
         assertThat(training.sourceAgents(base.roleNames().get(0))).containsExactlyElementsOf(base.agentIds());
         assertThat(training.poolKey()).isEqualTo(subject + "-shared/all-roles");
         assertThat(RepairMode.of(shared)).isEqualTo(RepairMode.CRITIQUE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"arithmetic", "pubmedqa"})
+    void shotsIsTheBaseTeamShownThreeOfTheBaseAgentsEntriesWithRepairsOff(String subject) {
+        TeamDefinition shots = catalog.team(subject + "-shots");
+        TeamDefinition base = catalog.team(subject);
+
+        assertThat(shots.roles()).isEqualTo(base.roles());
+        assertThat(shots.agentIds()).allSatisfy(id -> assertThat(id).startsWith(subject + "-shots-"));
+        assertThat(ShotsRule.of(shots, catalog).agents()).extracting(ShotsRule.Shots::sourceAgent, ShotsRule.Shots::k)
+                .containsExactlyElementsOf(base.agentIds().stream().map(id -> tuple(id, 3)).toList());
+        assertThat(ShotsRule.of(base, catalog).off()).isTrue();
+        assertThat(RepairMode.of(shots)).isEqualTo(RepairMode.NONE);
     }
 
     @Test

@@ -35,7 +35,7 @@ public final class ExperienceIndex implements AutoCloseable {
 
     private static final String ID = "id";
     private static final String AGENT = "agent";
-    private static final String TASK = "task";
+    private static final String TASK_KEY = "task-key";
     private static final String TEXT = "text";
 
     private final Analyzer analyzer = new EnglishAnalyzer();
@@ -78,8 +78,8 @@ public final class ExperienceIndex implements AutoCloseable {
     }
 
     /**
-     * The agent's {@code k} entries whose task text is most similar to {@code text} (BM25), best
-     * first, never one of the task {@code excludedTaskId}.
+     * The {@code k} entries of {@code agent} whose task text is most similar to {@code text} (BM25),
+     * best first, never one of the task {@code excludedTaskId} (by {@link SameTask}).
      */
     public List<LibraryEntry> similar(String agent, String excludedTaskId, String text, int k) {
         if (k <= 0 || entries.isEmpty()) {
@@ -89,7 +89,7 @@ public final class ExperienceIndex implements AutoCloseable {
                 .add(new TermQuery(new Term(AGENT, agent)), Occur.FILTER)
                 .add(similarTo(text), Occur.MUST);
         if (excludedTaskId != null) {
-            query.add(new TermQuery(new Term(TASK, excludedTaskId)), Occur.MUST_NOT);
+            query.add(new TermQuery(new Term(TASK_KEY, SameTask.key(excludedTaskId))), Occur.MUST_NOT);
         }
         try {
             IndexSearcher searcher = searchers.acquire();
@@ -116,7 +116,7 @@ public final class ExperienceIndex implements AutoCloseable {
         Document document = new Document();
         document.add(new StringField(ID, entry.id(), Field.Store.YES));
         document.add(new StringField(AGENT, entry.agent(), Field.Store.NO));
-        document.add(new StringField(TASK, entry.taskId(), Field.Store.NO));
+        document.add(new StringField(TASK_KEY, SameTask.key(entry.taskId()), Field.Store.NO));
         document.add(new TextField(TEXT, entry.text(), Field.Store.NO));
         return document;
     }

@@ -1,26 +1,28 @@
 package org.itera.llm.shots;
 
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.ObjIntConsumer;
-import java.util.function.ToIntFunction;
 import org.itera.core.event.ChatMessage;
 import org.itera.core.team.AgentCaller;
+import org.itera.core.team.ShotsRule.Shots;
 
 /**
- * library-shots' retrieval: for one call of an agent with k shots, the agent's own k library
- * entries most similar to the call's task text, never one of the task being solved.
+ * library-shots' retrieval: for one call of an agent with k shots, the k library entries of its
+ * source agent (itself, or the agent its team's {@code libraryShots} option names) most similar to
+ * the call's task text, never one of the task being solved ({@link SameTask}).
  */
 public final class FewShotRetriever {
 
     private final ExperienceIndex index;
-    private final ToIntFunction<String> shotsOfAgent;
+    private final Function<String, Shots> shotsOfAgent;
     private final ObjIntConsumer<String> used;
 
     /**
-     * @param shotsOfAgent k per agent id (0: none)
+     * @param shotsOfAgent k and source agent per agent id (k 0: none)
      * @param used told how many demonstrations each call of an agent got
      */
-    public FewShotRetriever(ExperienceIndex index, ToIntFunction<String> shotsOfAgent, ObjIntConsumer<String> used) {
+    public FewShotRetriever(ExperienceIndex index, Function<String, Shots> shotsOfAgent, ObjIntConsumer<String> used) {
         this.index = index;
         this.shotsOfAgent = shotsOfAgent;
         this.used = used;
@@ -28,11 +30,11 @@ public final class FewShotRetriever {
 
     /** The demonstrations for a call of {@code agentId} with {@code chat} on task {@code taskId}, best first. */
     public List<LibraryEntry> demonstrations(String agentId, String taskId, List<ChatMessage> chat) {
-        int k = shotsOfAgent.applyAsInt(agentId);
-        if (k <= 0) {
+        Shots shots = shotsOfAgent.apply(agentId);
+        if (shots.k() <= 0) {
             return List.of();
         }
-        List<LibraryEntry> found = index.similar(agentId, taskId, LibraryEntries.taskText(chat), k);
+        List<LibraryEntry> found = index.similar(shots.sourceAgent(), taskId, LibraryEntries.taskText(chat), shots.k());
         used.accept(agentId, found.size());
         return found;
     }

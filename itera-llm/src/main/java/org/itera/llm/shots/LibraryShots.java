@@ -4,39 +4,59 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.itera.core.event.FinetuneRecord;
 import org.itera.core.event.TaskEvent;
 import org.itera.core.team.AgentCaller;
+import org.itera.core.team.ShotsRule;
+import org.itera.core.team.ShotsRule.Shots;
+import org.itera.core.team.TeamCatalog;
 import org.itera.llm.AgentConfigs;
 import org.itera.llm.LlmConfig;
 import org.itera.llm.LlmMetrics;
 
 /**
- * library-shots, SiriuS without fine-tuning: an agent with
- * {@code itera.llm.agents.<agent>.library-shots=k} gets, on every call, its k most similar
- * successful library entries as demonstrations. The library arrives through {@link LibraryFeed}
- * (only when some agent has k &gt; 0); with every k at 0 a task's caller is used as it is.
+ * library-shots, SiriuS without fine-tuning: every call of an agent with shots gets the k most
+ * similar successful library entries of its source agent as demonstrations. A team's
+ * {@code libraryShots} option ({@link ShotsRule}) gives its agents k and the source (the same role
+ * in another team, e.g. {@code arithmetic-shots-calculator} shown {@code arithmetic-calculator}'s
+ * entries); {@code itera.llm.agents.<agent>.library-shots=k} gives an agent k, and wins over the
+ * option when above 0; without the option an agent is shown its own entries. The library arrives
+ * through {@link LibraryFeed} (only when some agent has shots); with none a task's caller is used
+ * as it is. A bad option stops the service at start-up with the reason.
  */
 @ApplicationScoped
 public class LibraryShots {
 
     private final LlmConfig config;
+    private final Map<String, Shots> teamShots;
     private final ExperienceIndex index = new ExperienceIndex();
     private final FewShotRetriever retriever;
 
-    public LibraryShots(LlmConfig config, LlmMetrics metrics) {
+    public LibraryShots(LlmConfig config, LlmMetrics metrics, TeamCatalog catalog) {
         this.config = config;
-        this.retriever = new FewShotRetriever(index, this::shotsOf, metrics::demonstrations);
+        this.teamShots = catalog.allTeams().stream().flatMap(team -> ShotsRule.of(team, catalog).agents().stream())
+                .collect(Collectors.toUnmodifiableMap(Shots::agent, Function.identity()));
+        this.retriever = new FewShotRetriever(index, this::shotsFor, metrics::demonstrations);
     }
 
-    /** Whether some agent has library-shots. */
+    /** Whether some agent has library-shots (by its team's option or by configuration). */
     public boolean enabled() {
-        return config.agents().values().stream().anyMatch(agent -> agent.libraryShots() > 0);
+        return !teamShots.isEmpty() || config.agents().values().stream().anyMatch(agent -> agent.libraryShots() > 0);
     }
 
-    /** The agent's k (0: off). */
+    /** The agent's k (0: off): the configured one when above 0, else its team option's. */
     public int shotsOf(String agentId) {
-        return AgentConfigs.find(config, agentId).map(agent -> Math.max(0, agent.libraryShots())).orElse(0);
+        return shotsFor(agentId).k();
+    }
+
+    /** The agent's k and the agent whose entries it is shown (itself unless its team's option says). */
+    public Shots shotsFor(String agentId) {
+        int configured = AgentConfigs.find(config, agentId).map(agent -> Math.max(0, agent.libraryShots())).orElse(0);
+        Shots team = teamShots.getOrDefault(agentId, new Shots(agentId, agentId, 0));
+        return configured > 0 ? new Shots(agentId, team.sourceAgent(), configured) : team;
     }
 
     /** The caller to run {@code task} with: {@code caller}, with demonstrations when some agent has shots. */

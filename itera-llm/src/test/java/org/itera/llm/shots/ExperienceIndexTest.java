@@ -50,6 +50,18 @@ class ExperienceIndexTest {
     }
 
     @Test
+    void neverReturnsAnEntryOfTheTaskBeingSolvedUnderAVariantsPrefix() {
+        index.add(Library.entry(Library.train("arithmetic-calculator", "arith-7", "Ann has 3 apples and buys 4 more.", "Answer: 7")));
+        index.add(Library.entry(Library.train("arithmetic-calculator", "arithmetic/arith-8", "Ann has 5 apples.", "Answer: 5")));
+        index.add(Library.entry(Library.train("arithmetic-calculator", "arith-9", "Bo has 8 pears.", "Answer: 8")));
+
+        assertThat(index.similar("arithmetic-calculator", "arithmetic-shots/arith-7", "Ann has 3 apples and buys 4 more.", 5))
+                .extracting(LibraryEntry::taskId).containsExactly("arithmetic/arith-8", "arith-9");
+        assertThat(index.similar("arithmetic-calculator", "arithmetic-shots:arith-8", "Ann has 5 apples.", 5))
+                .extracting(LibraryEntry::taskId).containsExactly("arith-7", "arith-9");
+    }
+
+    @Test
     void addingAnEntryAgainChangesNothing() {
         LibraryEntry entry = Library.entry(Library.train("arithmetic-calculator", "t/1", "Ann has 3 apples.", "Answer: 3"));
 

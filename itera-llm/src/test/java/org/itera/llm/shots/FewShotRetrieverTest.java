@@ -11,20 +11,23 @@ import org.itera.core.event.TokenUsage;
 import org.itera.core.event.Turn;
 import org.itera.core.setting.TurnRequest;
 import org.itera.core.team.AgentCaller;
+import org.itera.core.team.ShotsRule.Shots;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A task's calls with library-shots: each agent gets its own k most similar entries as earlier
- * turns after its system prompt; never an entry of a test task or of the task itself; the turn
- * records the agent's own chat.
+ * A task's calls with library-shots: each agent gets its source agent's (by default its own) k most
+ * similar entries as earlier turns after its system prompt; never an entry of a test task or of the
+ * task itself, also under a variant's prefix; the turn records the agent's own chat.
  */
 class FewShotRetrieverTest {
 
     final ExperienceIndex index = new ExperienceIndex();
     final Map<String, Integer> shots = new HashMap<>(Map.of("arithmetic-calculator", 1));
     final Map<String, Integer> used = new HashMap<>();
-    final FewShotRetriever retriever = new FewShotRetriever(index, agent -> shots.getOrDefault(agent, 0),
+    final Map<String, String> sources = new HashMap<>();
+    final FewShotRetriever retriever = new FewShotRetriever(index,
+            agent -> new Shots(agent, sources.getOrDefault(agent, agent), shots.getOrDefault(agent, 0)),
             (agent, n) -> used.merge(agent, n, Integer::sum));
     final List<List<ChatMessage>> sent = new ArrayList<>();
     final AgentCaller model = (agent, role, messages) -> {
@@ -104,5 +107,22 @@ class FewShotRetrieverTest {
         assertThat(sent.get(0)).extracting(ChatMessage::content).containsSubsequence("far", "close")
                 .doesNotContain("none").hasSize(6);
         assertThat(turn.step()).isNull();
+    }
+
+    @Test
+    void aVariantsAgentGetsTheEntriesOfItsSourceAgentOnlyNeverOfItsTaskUnderAnotherPrefix() {
+        shots.put("arithmetic-shots-calculator", 2);
+        sources.put("arithmetic-shots-calculator", "arithmetic-calculator");
+        library("arithmetic-calculator", "arithmetic/arith-1", "train", "Ann has 3 apples and buys 4 more apples.", "source");
+        library("arithmetic-calculator", "arith-7", "train", "Cy has 5 apples and buys 7 more apples.", "itself");
+        library("arithmetic-reporter", "arith-2", "train", "Cy has 5 apples and buys 7 more apples.", "reporter");
+        library("arithmetic-shots-calculator", "arithmetic-shots/arith-3", "train", "Cy has 5 apples and buys 6 more.", "own");
+
+        retriever.forTask("arithmetic-shots/arith-7", model).call("arithmetic-shots-calculator", "calculator",
+                Library.chat("Cy has 5 apples and buys 7 more apples."));
+
+        assertThat(sent.get(0)).extracting(ChatMessage::content).contains("source")
+                .doesNotContain("itself", "reporter", "own").hasSize(4);
+        assertThat(used).containsExactly(Map.entry("arithmetic-shots-calculator", 1));
     }
 }
