@@ -34,8 +34,11 @@ import org.junit.jupiter.api.Test;
  * trajectories, each with an analyst's and a solver's example) trains biomed's agents, the
  * no-repair variant's ({@code biomed-firsttry}: first attempts only) and the shared-model
  * variant's one pooled job ({@code biomed-pooled}: every role's examples, its model announced for
- * each role once). Use is tracked per trainee: in round 1 biomed's analyst and the variant's solver
- * fail, so round 2 trains exactly those two on the same examples the others used in round 1.
+ * each role once). The variants train from another team's library, so only rounds that name their
+ * subjects train them: round 1 (no subjects) trains biomed alone, round 2 (the variants named)
+ * trains the variants alone. Use is tracked per trainee: in rounds 1 and 2 biomed's analyst and the
+ * variant's solver fail, so round 3 (no subjects) trains biomed's analyst alone and round 4 (the
+ * no-repair variant named) its solver, on the same examples the others used.
  */
 @QuarkusTest
 @TestProfile(TrainingRulesProfile.class)
@@ -51,7 +54,7 @@ class TrainingRulesTest {
     OpenAiMock llm;
 
     @Test
-    void variantsTrainOnTheBaseTeamsLibraryByTheirRulesEachExampleOncePerTrainee() throws Exception {
+    void variantsTrainOnTheBaseTeamsLibraryByTheirRulesOnlyInRoundsThatNameThem() throws Exception {
         llm.server().resetAll();
         FineTuningMock api = new FineTuningMock(llm.server()).upload(0);
         try (MongoClient mongo = MongoClients.create(MongoServerResource.connectionString());
@@ -59,71 +62,105 @@ class TrainingRulesTest {
                 TopicWatcher topics = TopicWatcher.watch(KafkaBrokerResource.bootstrapServers(), "model-updates")) {
             MongoDatabase db = mongo.getDatabase(TrainingRulesProfile.DATABASE);
             int first = Api.nextRound();
-            String pooledModel = "ft:gpt-4o-mini-2024-07-18:itera:biomed-pooled-all-roles-r" + first + ":pool01";
-            api.fails(suffix("biomed-analyst", first), "invalid_training_file", "The job failed.")
-                    .succeeds(suffix("biomed-solver", first), model("biomed-solver", first))
-                    .succeeds(suffix("biomed-firsttry-analyst", first), model("biomed-firsttry-analyst", first))
-                    .fails(suffix("biomed-firsttry-solver", first), "invalid_training_file", "The job failed.")
-                    .succeeds(suffix("biomed-pooled-all-roles", first), pooledModel);
             kafka.produceStrings().fromRecords(library()).awaitCompletion();
-            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
-                    db.getCollection("finetune_examples").countDocuments() == 32);
+            awaitExamples(db, 32);
 
-            assertThat(start()).containsExactly("biomed-analyst", "biomed-firsttry-analyst",
-                    "biomed-firsttry-solver", POOL, "biomed-solver");
-            awaitRound(db, first);
-            List<String> pooled = lines(suffix("biomed-pooled-all-roles", first));
-            assertThat(pooled).hasSize(32);
-            assertThat(pooled.stream().filter(l -> l.contains("biomed-analyst-prompt"))).hasSize(16);
-            assertThat(pooled.stream().filter(l -> l.contains("biomed-solver-prompt"))).hasSize(16);
-            assertThat(pooled.stream().filter(l -> l.contains("biomed/fix-"))).hasSize(8);
-            assertThat(Api.creations(llm.server(), suffix("biomed-pooled-all-roles", first))).hasSize(1);
-            assertThat(llm.server().findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
-                    com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/v1/fine_tuning/jobs")))).hasSize(5);
-            Document poolJob = Api.awaitJob(db, POOL, first);
-            assertThat(poolJob.getString("status")).isEqualTo("succeeded");
-            assertThat(poolJob.getList("serves", String.class)).containsExactly("biomed-pooled-analyst", "biomed-pooled-solver");
-            for (String agent : List.of("biomed-pooled-analyst", "biomed-pooled-solver")) {
-                Document model = db.getCollection("models").find(new Document("_id", agent + "@r" + first)).first();
-                assertThat(model.getString("model")).isEqualTo(pooledModel);
-                assertThat(model.getInteger("examples")).isEqualTo(32);
-                assertThat(model.getString("subject")).isEqualTo("biomed-pooled");
-            }
-
-            List<String> firstTry = lines(suffix("biomed-firsttry-analyst", first));
-            assertThat(firstTry).hasSize(12).allSatisfy(l -> assertThat(l).contains("biomed/first-")
-                    .contains("biomed-analyst-prompt"));
-            assertThat(lines(suffix("biomed-firsttry-solver", first))).hasSize(12)
-                    .noneSatisfy(l -> assertThat(l).contains("biomed/fix-"));
-            assertThat(lines(suffix("biomed-solver", first))).hasSize(16);
-
-            int second = first + 1;
-            api.succeeds(suffix("biomed-analyst", second), model("biomed-analyst", second))
-                    .succeeds(suffix("biomed-firsttry-solver", second), model("biomed-firsttry-solver", second));
-            assertThat(start()).containsExactly("biomed-analyst", "biomed-firsttry-solver");
-            awaitRound(db, second);
-            assertThat(lines(suffix("biomed-analyst", second))).hasSize(16);
-            assertThat(lines(suffix("biomed-firsttry-solver", second))).hasSize(12)
-                    .allSatisfy(l -> assertThat(l).contains("biomed/first-").contains("biomed-solver-prompt"));
-            assertThat(Api.awaitJob(db, "biomed-firsttry-solver", second).getString("status")).isEqualTo("succeeded");
-            given().post("/rounds").then().statusCode(422);
-
-            Document solverFirst = db.getCollection("finetune_examples")
-                    .find(new Document("_id", "biomed/first-1@r0#0/solver")).first();
-            assertThat(solverFirst.getInteger("trainedInRound")).isEqualTo(first);
-            assertThat(solverFirst.getList("trainedFor", Document.class)).extracting(d -> d.getString("trainee") + "@"
-                    + d.getInteger("round")).containsExactlyInAnyOrder(POOL + "@" + first, "biomed-firsttry-solver@" + second);
-            Document analystFix = db.getCollection("finetune_examples")
-                    .find(new Document("_id", "biomed/fix-1@r0#1/analyst")).first();
-            assertThat(analystFix.getInteger("trainedInRound")).isEqualTo(second);
-            assertThat(analystFix.getList("trainedFor", Document.class)).extracting(d -> d.getString("trainee"))
-                    .containsExactly(POOL);
-
+            aRoundNamingNoSubjectTrainsBiomedAlone(db, api, first);
+            String pooledModel = aRoundNamingTheVariantsTrainsThemAlone(db, api, first + 1);
+            failedTraineesTrainAgainInRoundsOfTheirScope(db, api, first + 2);
+            assertEachExampleUsedOncePerTrainee(db, first);
             JsonNode current = Api.json(given().get("/models").then().statusCode(200).extract().asString()).get("current");
             assertThat(current.at("/biomed-pooled-analyst/model").asText()).isEqualTo(pooledModel);
             assertThat(current.at("/biomed-pooled-solver/model").asText()).isEqualTo(pooledModel);
-            assertPooledModelAnnouncedOncePerAgent(topics, pooledModel, first);
+            assertPooledModelAnnouncedOncePerAgent(topics, pooledModel, first + 1);
+
+            kafka.produceStrings().fromRecords(trajectory("biomed/late-1@r0#0", "generated", 17)).awaitCompletion();
+            awaitExamples(db, 34);
+            nothingToTrainReportsTheScopesTraineesOnly();
         }
+    }
+
+    private void aRoundNamingNoSubjectTrainsBiomedAlone(MongoDatabase db, FineTuningMock api, int round) {
+        api.fails(suffix("biomed-analyst", round), "invalid_training_file", "The job failed.")
+                .succeeds(suffix("biomed-solver", round), model("biomed-solver", round));
+        assertThat(start()).containsExactly("biomed-analyst", "biomed-solver");
+        awaitRound(db, round);
+        assertThat(roundDocument(db, round).get("subjects")).isNull();
+        assertThat(lines(suffix("biomed-solver", round))).hasSize(16);
+    }
+
+    private String aRoundNamingTheVariantsTrainsThemAlone(MongoDatabase db, FineTuningMock api, int round) {
+        String pooledModel = "ft:gpt-4o-mini-2024-07-18:itera:biomed-pooled-all-roles-r" + round + ":pool01";
+        api.succeeds(suffix("biomed-firsttry-analyst", round), model("biomed-firsttry-analyst", round))
+                .fails(suffix("biomed-firsttry-solver", round), "invalid_training_file", "The job failed.")
+                .succeeds(suffix("biomed-pooled-all-roles", round), pooledModel);
+        assertThat(start("biomed-firsttry", "biomed-pooled")).containsExactly("biomed-firsttry-analyst",
+                "biomed-firsttry-solver", POOL);
+        awaitRound(db, round);
+        assertThat(roundDocument(db, round).getList("subjects", String.class))
+                .containsExactly("biomed-firsttry", "biomed-pooled");
+        List<String> pooled = lines(suffix("biomed-pooled-all-roles", round));
+        assertThat(pooled).hasSize(32);
+        assertThat(pooled.stream().filter(l -> l.contains("biomed-analyst-prompt"))).hasSize(16);
+        assertThat(pooled.stream().filter(l -> l.contains("biomed-solver-prompt"))).hasSize(16);
+        assertThat(pooled.stream().filter(l -> l.contains("biomed/fix-"))).hasSize(8);
+        assertThat(Api.creations(llm.server(), suffix("biomed-pooled-all-roles", round))).hasSize(1);
+        assertThat(llm.server().findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/v1/fine_tuning/jobs")))).hasSize(5);
+        Document poolJob = Api.awaitJob(db, POOL, round);
+        assertThat(poolJob.getString("status")).isEqualTo("succeeded");
+        assertThat(poolJob.getList("serves", String.class)).containsExactly("biomed-pooled-analyst", "biomed-pooled-solver");
+        for (String agent : List.of("biomed-pooled-analyst", "biomed-pooled-solver")) {
+            Document model = db.getCollection("models").find(new Document("_id", agent + "@r" + round)).first();
+            assertThat(model.getString("model")).isEqualTo(pooledModel);
+            assertThat(model.getInteger("examples")).isEqualTo(32);
+            assertThat(model.getString("subject")).isEqualTo("biomed-pooled");
+        }
+        assertThat(lines(suffix("biomed-firsttry-analyst", round))).hasSize(12)
+                .allSatisfy(l -> assertThat(l).contains("biomed/first-").contains("biomed-analyst-prompt"));
+        assertThat(lines(suffix("biomed-firsttry-solver", round))).hasSize(12)
+                .noneSatisfy(l -> assertThat(l).contains("biomed/fix-"));
+        return pooledModel;
+    }
+
+    /** Round {@code round}: biomed's analyst (no subject named); the next: the variant's solver (named). */
+    private void failedTraineesTrainAgainInRoundsOfTheirScope(MongoDatabase db, FineTuningMock api, int round) {
+        int named = round + 1;
+        api.succeeds(suffix("biomed-analyst", round), model("biomed-analyst", round))
+                .succeeds(suffix("biomed-firsttry-solver", named), model("biomed-firsttry-solver", named));
+        assertThat(start()).containsExactly("biomed-analyst");
+        awaitRound(db, round);
+        assertThat(lines(suffix("biomed-analyst", round))).hasSize(16);
+        assertThat(start("biomed-firsttry")).containsExactly("biomed-firsttry-solver");
+        awaitRound(db, named);
+        assertThat(lines(suffix("biomed-firsttry-solver", named))).hasSize(12)
+                .allSatisfy(l -> assertThat(l).contains("biomed/first-").contains("biomed-solver-prompt"));
+        assertThat(Api.awaitJob(db, "biomed-firsttry-solver", named).getString("status")).isEqualTo("succeeded");
+    }
+
+    private static void assertEachExampleUsedOncePerTrainee(MongoDatabase db, int first) {
+        Document solverFirst = db.getCollection("finetune_examples")
+                .find(new Document("_id", "biomed/first-1@r0#0/solver")).first();
+        assertThat(solverFirst.getInteger("trainedInRound")).isEqualTo(first);
+        assertThat(solverFirst.getList("trainedFor", Document.class)).extracting(d -> d.getString("trainee") + "@"
+                + d.getInteger("round")).containsExactlyInAnyOrder(POOL + "@" + (first + 1),
+                "biomed-firsttry-solver@" + (first + 3));
+        Document analystFix = db.getCollection("finetune_examples")
+                .find(new Document("_id", "biomed/fix-1@r0#1/analyst")).first();
+        assertThat(analystFix.getInteger("trainedInRound")).isEqualTo(first + 2);
+        assertThat(analystFix.getList("trainedFor", Document.class)).extracting(d -> d.getString("trainee"))
+                .containsExactly(POOL);
+    }
+
+    /** One new trajectory: every trainee has one or two untrained examples, below the threshold. */
+    private static void nothingToTrainReportsTheScopesTraineesOnly() {
+        JsonNode scoped = Api.json(given().body("{\"subjects\": [\"biomed-firsttry\"]}").post("/rounds")
+                .then().statusCode(422).extract().asString());
+        assertThat(scoped.get("error").asText()).contains("biomed-firsttry");
+        assertThat(scoped.get("untrained")).isEqualTo(Api.json(
+                "{\"biomed-firsttry-analyst\": 1, \"biomed-firsttry-solver\": 1}"));
+        JsonNode ordinary = Api.json(given().post("/rounds").then().statusCode(422).extract().asString());
+        assertThat(ordinary.get("untrained")).isEqualTo(Api.json("{\"biomed-analyst\": 1, \"biomed-solver\": 1}"));
     }
 
     private static void assertPooledModelAnnouncedOncePerAgent(TopicWatcher topics, String model, int round)
@@ -152,11 +189,17 @@ class TrainingRulesTest {
         for (int i = 1; i <= 16; i++) {
             boolean repaired = i > 12;
             String trajectoryId = repaired ? "biomed/fix-" + (i - 12) + "@r0#1" : "biomed/first-" + i + "@r0#0";
-            for (String role : List.of("analyst", "solver")) {
-                FinetuneRecord record = record(trajectoryId, role, repaired ? "regenerated" : "generated", i);
-                records.add(new ProducerRecord<>(TrainingRulesProfile.RECORDS_TOPIC, trajectoryId,
-                        Json.mapper().writeValueAsString(record)));
-            }
+            records.addAll(trajectory(trajectoryId, repaired ? "regenerated" : "generated", i));
+        }
+        return records;
+    }
+
+    /** A biomed trajectory's records: an analyst's and a solver's example. */
+    static List<ProducerRecord<String, String>> trajectory(String trajectoryId, String origin, int i) throws Exception {
+        List<ProducerRecord<String, String>> records = new ArrayList<>();
+        for (String role : List.of("analyst", "solver")) {
+            records.add(new ProducerRecord<>(TrainingRulesProfile.RECORDS_TOPIC, trajectoryId,
+                    Json.mapper().writeValueAsString(record(trajectoryId, role, origin, i))));
         }
         return records;
     }
@@ -169,11 +212,22 @@ class TrainingRulesTest {
                 0, trajectoryId.substring(0, trajectoryId.indexOf('@')), "train");
     }
 
-    private static List<String> start() {
-        JsonNode started = Api.json(given().post("/rounds").then().statusCode(200).extract().asString());
+    /** Starts a round naming the subjects (none: a round that names none) and returns its trainees' keys. */
+    private static List<String> start(String... subjects) {
+        String body = subjects.length == 0 ? "" : "{\"subjects\": " + Json.mapper().valueToTree(subjects) + "}";
+        JsonNode started = Api.json(given().body(body).post("/rounds").then().statusCode(200).extract().asString());
         List<String> keys = new ArrayList<>();
         started.get("agents").forEach(n -> keys.add(n.asText()));
         return keys;
+    }
+
+    private static void awaitExamples(MongoDatabase db, int count) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+                db.getCollection("finetune_examples").countDocuments() == count);
+    }
+
+    private static Document roundDocument(MongoDatabase db, int round) {
+        return db.getCollection("finetune_rounds").find(new Document("_id", round)).first();
     }
 
     private static void awaitRound(MongoDatabase db, int round) {

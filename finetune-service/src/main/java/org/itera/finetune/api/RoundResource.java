@@ -1,6 +1,5 @@
 package org.itera.finetune.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -9,13 +8,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
-import org.itera.core.json.Json;
-import org.itera.core.run.RunIds;
+import org.itera.core.team.TeamCatalog;
 import org.itera.finetune.evaluation.EvaluationException;
 import org.itera.finetune.evaluation.EvaluationRequest;
 import org.itera.finetune.evaluation.Evaluator;
@@ -26,9 +23,12 @@ import org.itera.finetune.store.JobStore;
 import org.itera.finetune.store.RoundStore;
 
 /**
- * {@code POST /rounds} starts a round (409 while one runs, or while one a stopped instance left
- * running is resumed; 422 when no agent has enough untrained examples); {@code GET /rounds},
- * {@code GET /rounds/{n}} (with its jobs);
+ * {@code POST /rounds} starts a round ({@link RoundRequest}: an optional run id, and optional
+ * {@code subjects}: only the trainees serving those subjects' agents; without, every trainee but
+ * those of teams trained from another team's library). 400 for a bad body (an unknown field or
+ * subject), 409 while a round runs, or while one a stopped instance left running is resumed, 422
+ * when no trainee of the round's scope has enough untrained examples (with their counts);
+ * {@code GET /rounds}, {@code GET /rounds/{n}} (with its jobs);
  * {@code POST /rounds/{n}/evaluate} pushes the evaluation tasks of round n (0 = base models): those
  * of the JSON body ({@link EvaluationRequest}: setting, subject, rows or file, limit, run, timeout),
  * the configured ones for what it leaves out.
@@ -41,27 +41,30 @@ public class RoundResource {
     private final RoundStore rounds;
     private final JobStore jobs;
     private final Evaluator evaluator;
+    private final TeamCatalog catalog;
 
-    public RoundResource(RoundRunner runner, RoundStore rounds, JobStore jobs, Evaluator evaluator) {
+    public RoundResource(RoundRunner runner, RoundStore rounds, JobStore jobs, Evaluator evaluator,
+            TeamCatalog catalog) {
         this.runner = runner;
         this.rounds = rounds;
         this.jobs = jobs;
         this.evaluator = evaluator;
+        this.catalog = catalog;
     }
 
     @POST
     @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.WILDCARD})
     public Response start(String body) {
-        String run;
+        RoundRequest request;
         try {
-            run = runOf(body);
+            request = RoundRequest.parse(body, catalog.subjects());
         } catch (IllegalArgumentException e) {
             return Response.status(400).entity(Map.of("error", e.getMessage())).build();
         }
         try {
-            RoundStart start = runner.start("api", run);
+            RoundStart start = runner.start("api", request.run(), request.scope());
             if (start.round() == null) {
-                return Response.status(422).entity(Map.of("error", "no agent has enough untrained examples",
+                return Response.status(422).entity(Map.of("error", nothingToTrain(request),
                         "untrained", start.untrained())).build();
             }
             return Response.ok(Map.of("round", start.round(), "agents", start.agents())).build();
@@ -70,22 +73,9 @@ public class RoundResource {
         }
     }
 
-    /** The optional {@code run} of a {@code POST /rounds} body ({@code {"run": "<id>"}}); null without one. */
-    private static String runOf(String body) {
-        if (body == null || body.isBlank()) {
-            return null;
-        }
-        JsonNode node;
-        try {
-            node = Json.mapper().readTree(body);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("the body is not JSON: {\"run\": \"<id>\"} or nothing");
-        }
-        String run = node.path("run").isTextual() ? node.path("run").asText() : null;
-        RunIds.problem(run).ifPresent(problem -> {
-            throw new IllegalArgumentException(problem);
-        });
-        return run;
+    private static String nothingToTrain(RoundRequest request) {
+        String who = request.subjects() == null ? "agent" : "agent of " + String.join(", ", request.subjects());
+        return "no " + who + " has enough untrained examples";
     }
 
     @GET

@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.itera.finetune.config.FinetuneConfig;
+import org.itera.finetune.training.RoundScope;
 import org.itera.finetune.training.TrainingPlan;
 import org.itera.finetune.training.UntrainedExamples;
 import org.jboss.logging.Logger;
@@ -19,6 +20,8 @@ import org.jboss.logging.Logger;
  * pooled job) crosses the threshold, a round starts after {@code auto-delay}; examples that arrive
  * meanwhile join it. A trainee whose last job did not give a model triggers again only after a
  * threshold of new examples, so a failing one does not retry in a loop (POST /rounds retries at once).
+ * Its rounds name no subject ({@link RoundScope#ordinary()}), so the trainees such rounds leave out
+ * (teams trained from another team's library) do not start one either.
  */
 @ApplicationScoped
 public class AutoRounds {
@@ -47,6 +50,7 @@ public class AutoRounds {
     /** An example of {@code agent} was stored: a round is due if a trainee it feeds crossed the threshold. */
     public void exampleAdded(String agent) {
         if (config.auto() && !runner.isRunning() && plan.fedBy(agent).stream()
+                .filter(RoundScope.ordinary()::includes)
                 .anyMatch(trainee -> triggers(trainee.key(), untrained.of(trainee.key())))) {
             schedule();
         }
@@ -56,7 +60,8 @@ public class AutoRounds {
         round.agents().stream().filter(key -> !round.trained().contains(key))
                 .forEach(key -> untrainedAtFailure.put(key, untrained.of(key)));
         round.trained().forEach(untrainedAtFailure::remove);
-        if (config.auto() && untrained.byTrainee().entrySet().stream().anyMatch(e -> triggers(e.getKey(), e.getValue()))) {
+        if (config.auto() && untrained.byTrainee(RoundScope.ordinary()).entrySet().stream()
+                .anyMatch(e -> triggers(e.getKey(), e.getValue()))) {
             schedule();
         }
     }

@@ -15,14 +15,17 @@ import java.util.stream.IntStream;
 import org.bson.Document;
 import org.itera.finetune.config.FinetuneConfig;
 import org.itera.finetune.store.RoundStore;
+import org.itera.finetune.training.RoundScope;
 import org.itera.finetune.training.TrainingPlan;
 import org.itera.finetune.training.UntrainedExamples;
 import org.jboss.logging.Logger;
 
 /**
  * Runs rounds, one at a time across every instance: a round trains, in parallel, every trainee (an
- * agent, or a team's pooled job: {@link TrainingPlan}) with at least the threshold of untrained
- * examples, then fires {@link RoundFinished}; the round's {@code agents} are the trainees' keys.
+ * agent, or a team's pooled job: {@link TrainingPlan}) of its {@link RoundScope} with at least the
+ * threshold of untrained examples, then fires {@link RoundFinished}; the round's {@code agents} are
+ * the trainees' keys, its {@code subjects} the ones it names (null: none, the ordinary scope, which
+ * leaves out the teams trained from another team's library).
  * Only the holder of the {@link RoundLease} runs rounds; it holds the lease from the claim until its
  * rounds end. A round interrupted by a stop (or by losing the lease, or by a crash) stays
  * {@code running} in the store and is resumed on the next start, or by the instance that holds the
@@ -54,25 +57,26 @@ public class RoundRunner {
         this.finished = finished;
     }
 
-    /** {@link #start(String, String)} outside a run. */
+    /** {@link #start(String, String, RoundScope)} outside a run, naming no subject. */
     public RoundStart start(String trigger) {
-        return start(trigger, null);
+        return start(trigger, null, RoundScope.ordinary());
     }
 
     /**
-     * Starts a round as part of a run (null: of none); its document carries the run id. Rounds a
-     * stopped instance left running come first: they are resumed instead (their agents' examples
-     * are not trained yet, so a new round would create their jobs a second time).
+     * Starts a round of the scope's trainees as part of a run (null: of none); its document carries
+     * the run id and the scope's subjects. Rounds a stopped instance left running come first: they
+     * are resumed instead, with their stored agents (their examples are not trained yet, so a new
+     * round would create their jobs a second time).
      *
      * @throws RoundRunningException when a round is running, or one left running is resumed now
      */
-    public RoundStart start(String trigger, String run) {
+    public RoundStart start(String trigger, String run, RoundScope scope) {
         claim.claim();
         List<Document> open;
         try {
             open = rounds.unfinished();
             if (open.isEmpty()) {
-                return open(trigger, run);
+                return open(trigger, run, scope);
             }
         } catch (RuntimeException e) {
             claim.free();
@@ -83,15 +87,15 @@ public class RoundRunner {
                 + " was left running by a stopped instance and is resumed now");
     }
 
-    private RoundStart open(String trigger, String run) {
-        Map<String, Integer> counts = untrained.byTrainee();
+    private RoundStart open(String trigger, String run, RoundScope scope) {
+        Map<String, Integer> counts = untrained.byTrainee(scope);
         List<String> agents = counts.entrySet().stream().filter(e -> e.getValue() >= config.threshold())
                 .map(Map.Entry::getKey).sorted().toList();
         if (agents.isEmpty()) {
             claim.free();
             return new RoundStart(null, agents, counts);
         }
-        int round = rounds.open(agents, trigger, config.mode(), run);
+        int round = rounds.open(agents, trigger, config.mode(), run, scope.subjects());
         LOG.infof("round %d (%s) trains %s", round, trigger, agents);
         execute(() -> runRound(round, agents, key -> trainer.train(plan.trainee(key), round)).stream().toList());
         return new RoundStart(round, agents, counts);

@@ -21,18 +21,17 @@ public class RoundStore {
         this.collections = collections;
     }
 
-    /** Takes the next round number; a number another instance took first is skipped. */
-    public int open(List<String> agents, String trigger, String mode) {
-        return open(agents, trigger, mode, null);
-    }
-
-    /** Opens the next round, as part of the given run (null: of none). */
-    public int open(List<String> agents, String trigger, String mode, String run) {
+    /**
+     * Opens the next round, as part of the given run (null: of none), scoped to the given subjects
+     * (null: a round that names none); a number another instance took first is skipped.
+     */
+    public int open(List<String> agents, String trigger, String mode, String run, List<String> subjects) {
         while (true) {
             Document last = rounds().find().sort(Sorts.descending("_id")).first();
             int round = last == null ? 1 : last.getInteger("_id") + 1;
             Document doc = new Document("_id", round).append("agents", agents).append("trigger", trigger)
-                    .append("mode", mode).append("run", run).append("status", "running").append("startedAt", new Date());
+                    .append("mode", mode).append("run", run).append("subjects", subjects).append("status", "running")
+                    .append("startedAt", new Date());
             if (Collections.insertIfAbsent(rounds(), doc)) {
                 return round;
             }

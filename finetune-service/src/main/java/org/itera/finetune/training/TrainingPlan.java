@@ -15,7 +15,8 @@ import org.itera.core.team.TrainingRule;
  * The trainees of every team, from each team's {@link TrainingRule} (the {@code training} option):
  * by default one per agent on its own examples; {@code per-role} with {@code from}, one per agent on
  * the source team's examples of its role; {@code all-roles}, one for the whole team. An agent no
- * team names (examples of a team since removed) is trained on its own examples, as before. Read at
+ * team names (examples of a team since removed) is trained on its own examples, as before. The
+ * trainees of a team trained from another team's library are {@link Trainee#onlyWhenNamed}. Read at
  * start-up, so a bad option stops the service with the reason.
  */
 @Startup
@@ -28,14 +29,15 @@ public class TrainingPlan {
         for (TeamDefinition team : catalog.allTeams()) {
             TrainingRule rule = TrainingRule.of(team, catalog);
             Set<String> origins = rule.origins().equals(TrainingRule.ORIGINS) ? Set.of() : rule.origins();
+            boolean onlyWhenNamed = !rule.source().equals(team);
             if (rule.allRoles()) {
                 List<Trainee.Served> served = team.roleNames().stream()
                         .map(role -> new Trainee.Served(team.agentId(role), team.subject(), role)).toList();
-                add(new Trainee(rule.poolKey(), served, rule.source().agentIds(), origins));
+                add(new Trainee(rule.poolKey(), served, rule.source().agentIds(), origins, onlyWhenNamed));
             } else {
                 for (String role : team.roleNames()) {
                     add(new Trainee(team.agentId(role), List.of(new Trainee.Served(team.agentId(role), team.subject(),
-                            role)), rule.sourceAgents(role), origins));
+                            role)), rule.sourceAgents(role), origins, onlyWhenNamed));
                 }
             }
         }

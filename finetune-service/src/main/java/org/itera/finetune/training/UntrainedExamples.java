@@ -18,20 +18,20 @@ public class UntrainedExamples {
     }
 
     /**
-     * The trainees with untrained examples, by key: every team's (an agent on its own examples is
-     * read from one scan of the store), and any agent with examples that no team names.
+     * The trainees of the scope with untrained examples, by key: the teams' (an agent on its own
+     * examples is read from one scan of the store), and any agent with examples that no team names.
      */
-    public Map<String, Integer> byTrainee() {
+    public Map<String, Integer> byTrainee(RoundScope scope) {
         Map<String, Integer> own = examples.untrainedCounts();
         Map<String, Integer> counts = new TreeMap<>();
-        for (Trainee trainee : plan.trainees()) {
+        for (Trainee trainee : plan.trainees().stream().filter(scope::includes).toList()) {
             int count = trainee.ownExamples() ? own.getOrDefault(trainee.key(), 0) : (int) examples.untrainedCount(trainee);
             if (count > 0) {
                 counts.put(trainee.key(), count);
             }
         }
         own.forEach((agent, count) -> {
-            if (!plan.serves(agent)) {
+            if (!plan.serves(agent) && scope.includes(plan.trainee(agent))) {
                 counts.put(agent, count);
             }
         });

@@ -34,11 +34,11 @@ class TraineeUseTest {
     private final Trainee own = Trainee.ownAgent("arithmetic-calculator", "arithmetic", "calculator");
     private final Trainee firstTries = new Trainee("arithmetic-norepair-calculator",
             List.of(new Trainee.Served("arithmetic-norepair-calculator", "arithmetic-norepair", "calculator")),
-            List.of("arithmetic-calculator"), Set.of("generated"));
+            List.of("arithmetic-calculator"), Set.of("generated"), true);
     private final Trainee pool = new Trainee("arithmetic-shared/all-roles",
             List.of(new Trainee.Served("arithmetic-shared-calculator", "arithmetic-shared", "calculator"),
                     new Trainee.Served("arithmetic-shared-checker", "arithmetic-shared", "checker")),
-            List.of("arithmetic-calculator", "arithmetic-checker"), Set.of());
+            List.of("arithmetic-calculator", "arithmetic-checker"), Set.of(), true);
 
     @AfterEach
     void close() {

@@ -58,6 +58,20 @@ class TrainingPlanTest {
     }
 
     @Test
+    void theVariantsTrainOnlyInRoundsThatNameTheirSubjects() {
+        assertThat(plan.trainees()).filteredOn(Trainee::onlyWhenNamed).extracting(Trainee::key)
+                .containsExactlyInAnyOrder("biomed-firsttry-analyst", "biomed-firsttry-solver", "biomed-pooled/all-roles");
+        assertThat(plan.trainees()).filteredOn(RoundScope.ordinary()::includes).extracting(Trainee::key)
+                .contains("biomed-analyst", "biomed-solver", "arithmetic-calculator")
+                .doesNotContain("biomed-firsttry-analyst", "biomed-pooled/all-roles");
+        assertThat(plan.trainees()).filteredOn(new RoundScope(List.of("biomed", "biomed-pooled"))::includes)
+                .extracting(Trainee::key).containsExactlyInAnyOrder("biomed-analyst", "biomed-solver",
+                        "biomed-pooled/all-roles");
+        assertThat(RoundScope.ordinary().includes(plan.trainee("retired-agent"))).isTrue();
+        assertThat(new RoundScope(List.of("biomed")).includes(plan.trainee("retired-agent"))).isFalse();
+    }
+
+    @Test
     void aBadTrainingOptionStopsThePlanWithTheReason() {
         TeamDefinition biomed = catalog.team("biomed");
         TeamDefinition bad = new TeamDefinition(null, "biomed-bad", "d", "yes-no-maybe",

@@ -40,7 +40,8 @@ public final class RoundCommand {
         @Option(names = "--finetune", defaultValue = "http://127.0.0.1:8084", paramLabel = "URL",
                 description = "finetune-service; default ${DEFAULT-VALUE}")
         String finetune;
-        @Option(names = "--subject", description = "the subject evaluated or reported; default: every one")
+        @Option(names = "--subject", description = "the subject evaluated, reported or trained (train: only its"
+                + " team's agents); default: every one (train: every team not trained from another's library)")
         String subject;
         @Option(names = "--setting", defaultValue = TaskEvent.SETTING_PROBLEM_SOLVING, description = "default ${DEFAULT-VALUE}")
         String setting;

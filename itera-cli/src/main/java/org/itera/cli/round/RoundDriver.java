@@ -58,9 +58,13 @@ public final class RoundDriver {
         }
     }
 
-    /** Starts a fine-tuning round and waits for its jobs; {@link #trainedRound()} then names it. */
+    /**
+     * Starts a fine-tuning round (of the options' subject's team only, when they name one) and waits
+     * for its jobs; {@link #trainedRound()} then names it.
+     */
     public int train() throws IOException, InterruptedException {
-        RoundTraining training = new RoundTraining(api, waiter(), out, err, options.run().orElse(null));
+        RoundTraining training = new RoundTraining(api, waiter(), out, err, options.run().orElse(null),
+                options.subject().stream().toList());
         int status = training.train();
         trained = training.round();
         return status;

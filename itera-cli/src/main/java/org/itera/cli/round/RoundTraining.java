@@ -3,11 +3,17 @@ package org.itera.cli.round;
 import org.itera.cli.ServiceApi;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Optional;
 
-/** {@code itera round train}: starts a round (or joins the running one) and waits for its jobs. */
+/**
+ * {@code itera round train}: starts a round (or joins the running one) and waits for its jobs. A
+ * round naming subjects trains only their teams' agents; one naming none, every agent but those
+ * of teams trained from another team's library.
+ */
 final class RoundTraining {
 
     private final ServiceApi api;
@@ -15,25 +21,27 @@ final class RoundTraining {
     private final PrintStream out;
     private final PrintStream err;
     private final String run;
+    private final List<String> subjects;
     private int round;
 
-    /** {@code run}: the run the round belongs to (null: none). */
-    RoundTraining(ServiceApi api, Waiter waiter, PrintStream out, PrintStream err, String run) {
+    /** {@code run}: the run the round belongs to (null: none); {@code subjects}: the ones it trains (empty: none). */
+    RoundTraining(ServiceApi api, Waiter waiter, PrintStream out, PrintStream err, String run, List<String> subjects) {
         this.api = api;
         this.waiter = waiter;
         this.out = out;
         this.err = err;
         this.run = run;
+        this.subjects = List.copyOf(subjects);
     }
 
     int train() throws IOException, InterruptedException {
-        ServiceApi.Reply started = run == null ? api.post("/rounds")
-                : api.post("/rounds", ServiceApi.object().put("run", run));
+        ServiceApi.Reply started = api.post("/rounds", request());
         switch (started.status()) {
             case 200 -> round = started.body().path("round").asInt();
             case 409 -> round = runningRound();
             case 422 -> {
-                err.println("no fine-tuning round: no agent has enough new examples; untrained examples per agent: "
+                err.println("no fine-tuning round: no agent" + (subjects.isEmpty() ? "" : " of " + String.join(", ",
+                        subjects)) + " has enough new examples; untrained examples per agent: "
                         + started.body().path("untrained") + " (the threshold is ITERA_FINETUNE_THRESHOLD)");
                 return RoundDriver.NOTHING_TO_TRAIN;
             }
@@ -47,6 +55,18 @@ final class RoundTraining {
         }
         out.println("round=" + round);
         return RoundDriver.OK;
+    }
+
+    /** The body of {@code POST /rounds}: the run and the subjects, each when there is one. */
+    private ObjectNode request() {
+        ObjectNode body = ServiceApi.object();
+        if (run != null) {
+            body.put("run", run);
+        }
+        if (!subjects.isEmpty()) {
+            subjects.forEach(body.putArray("subjects")::add);
+        }
+        return body;
     }
 
     /** The round the last {@link #train()} started or joined, 0 when none. */

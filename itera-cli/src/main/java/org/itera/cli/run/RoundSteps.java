@@ -14,8 +14,9 @@ import org.itera.cli.stack.StackException;
 
 /**
  * The round around a run's tasks, through finetune-service: evaluate the team as it is (the
- * "before", reused when that round was evaluated already), fine-tune every agent with enough new
- * examples, evaluate the new models on the same test tasks, and report before/after.
+ * "before", reused when that round was evaluated already), fine-tune the team's agents with enough
+ * new examples (a round naming the run's subject, so other teams are not trained), evaluate the new
+ * models on the same test tasks, and report before/after.
  */
 final class RoundSteps {
 
@@ -59,7 +60,7 @@ final class RoundSteps {
 
     /** Trains, evaluates the new models and appends before/after to the summary. */
     void after(Path runDir, PrintStream console) throws StackException, IOException, InterruptedException {
-        err.println("round: fine-tuning every agent with enough new examples");
+        err.println("round: fine-tuning the " + plan.subject() + " team's agents with enough new examples");
         RoundDriver trainer;
         int status;
         try (PrintStream out = Tee.of(console, runDir.resolve("round.txt"))) {
@@ -67,7 +68,8 @@ final class RoundSteps {
             status = trainer.train();
         }
         if (status == ExitCodes.NOTHING_TO_TRAIN) {
-            err.println("warning: no agent had enough new examples for a round; run again with a larger --limit");
+            err.println("warning: no " + plan.subject() + " agent had enough new examples for a round; run again with"
+                    + " a larger --limit");
             return;
         }
         if (status != ExitCodes.OK) {

@@ -2,6 +2,8 @@ package org.itera.cli.round;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -155,6 +157,32 @@ class RoundDriverTest {
         assertThat(out()).contains("arithmetic-calculator: succeeded, ft:smollm2-135m:arithmetic-calculator-r1:abc (21 examples)")
                 .contains("arithmetic-reporter: failed (loss diverged); keeps its model")
                 .endsWith("round=1" + System.lineSeparator());
+    }
+
+    @Test
+    void trainWithASubjectNamesItSoTheRoundTrainsOnlyItsTeam() throws Exception {
+        service.on("POST /rounds", 200, "{\"round\":4,\"agents\":[\"arithmetic-star-solver\"]}")
+                .on("GET /rounds/4", 200, "{\"_id\":4,\"status\":\"done\",\"jobs\":[]}");
+
+        assertThat(run("train", "--subject", "arithmetic-star", "--run", "run-9")).isEqualTo(RoundDriver.OK);
+
+        JsonNode body = new ObjectMapper().readTree(service.lastBody("POST /rounds"));
+        assertThat(body.get("subjects")).extracting(JsonNode::asText)
+                .containsExactly("arithmetic-star");
+        assertThat(body.get("run").asText()).isEqualTo("run-9");
+        assertThat(out()).contains("round=4");
+    }
+
+    @Test
+    void trainWithoutASubjectNamesNone() throws Exception {
+        service.on("POST /rounds", 200, "{\"round\":1,\"agents\":[]}")
+                .on("GET /rounds/1", 200, "{\"_id\":1,\"status\":\"done\",\"jobs\":[]}");
+
+        assertThat(run("train")).isEqualTo(RoundDriver.OK);
+
+        JsonNode body = new ObjectMapper().readTree(service.lastBody("POST /rounds"));
+        assertThat(body.has("subjects")).isFalse();
+        assertThat(body.has("run")).isFalse();
     }
 
     @Test
