@@ -61,8 +61,8 @@ final class CompareRound {
         err.println("compare: one fine-tuning round for " + teams);
         RoundDriver driver = new RoundDriver(new RoundOptions("train", config.url(Component.FINETUNE), Optional.empty(),
                 Optional.empty(), TaskEvent.SETTING_PROBLEM_SOLVING, plan.stepSeconds(), 3000, false, 0, 0,
-                Optional.empty(), Optional.empty(), Optional.of(runId), teams), Clock.SYSTEM, out, err);
-        int status = driver.train();
+                Optional.empty(), Optional.empty(), Optional.of(runId)), Clock.SYSTEM, out, err);
+        int status = driver.train(teams);
         if (status == ExitCodes.NOTHING_TO_TRAIN) {
             err.println("warning: compare: no team had enough examples for a round; run again with a larger --limit");
             return new Trained(0, Map.of());

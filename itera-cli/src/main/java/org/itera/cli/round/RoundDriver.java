@@ -63,8 +63,12 @@ public final class RoundDriver {
      * for its jobs; {@link #trainedRound()} then names it.
      */
     public int train() throws IOException, InterruptedException {
-        RoundTraining training = new RoundTraining(api, waiter(), out, err, options.run().orElse(null),
-                options.subject().stream().toList());
+        return train(options.subject().stream().toList());
+    }
+
+    /** Starts a fine-tuning round of these subjects' teams only (none: an ordinary round) and waits for its jobs. */
+    public int train(java.util.List<String> subjects) throws IOException, InterruptedException {
+        RoundTraining training = new RoundTraining(api, waiter(), out, err, options.run().orElse(null), subjects);
         int status = training.train();
         trained = training.round();
         return status;
