@@ -42,6 +42,9 @@ public interface LlmConfig {
 
     Retry retry();
 
+    /** library-shots' experience library feed ({@code itera.llm.library-shots.*}). */
+    ShotsFeed libraryShots();
+
     /** Settings of one agent; each falls back to the global one. */
     interface Agent {
         Optional<String> model();
@@ -56,6 +59,16 @@ public interface LlmConfig {
          */
         @WithDefault("0")
         int libraryShots();
+    }
+
+    /** How the experience library is read for library-shots. */
+    interface ShotsFeed {
+        /**
+         * How long, at most, the first tasks with library-shots wait after the feed started for it
+         * to have read the library as it was then; later tasks never wait.
+         */
+        @WithDefault("30s")
+        Duration catchUpTimeout();
     }
 
     /** Retries of calls that failed with 429, 5xx, a timeout or a dropped connection. */

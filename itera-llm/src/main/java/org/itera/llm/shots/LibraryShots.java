@@ -1,7 +1,9 @@
 package org.itera.llm.shots;
 
+import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +26,10 @@ import org.itera.llm.LlmMetrics;
  * in another team, e.g. {@code arithmetic-shots-calculator} shown {@code arithmetic-calculator}'s
  * entries); {@code itera.llm.agents.<agent>.library-shots=k} gives an agent k, and wins over the
  * option when above 0; without the option an agent is shown its own entries. The library arrives
- * through {@link LibraryFeed} (only when some agent has shots); with none a task's caller is used
- * as it is. A bad option stops the service at start-up with the reason.
+ * through {@link LibraryFeed}, started by the first task whose team has an agent with shots (or at
+ * start-up when an agent's k is configured); that task, and any starting with it, wait until the
+ * library is read. A task of a team without shots never starts it and its caller is used as it is.
+ * A bad option stops the service at start-up with the reason.
  */
 @ApplicationScoped
 public class LibraryShots {
@@ -34,9 +38,13 @@ public class LibraryShots {
     private final Map<String, Shots> teamShots;
     private final ExperienceIndex index = new ExperienceIndex();
     private final FewShotRetriever retriever;
+    private final TeamCatalog catalog;
+    private final LibraryFeed feed;
 
-    public LibraryShots(LlmConfig config, LlmMetrics metrics, TeamCatalog catalog) {
+    public LibraryShots(LlmConfig config, LlmMetrics metrics, TeamCatalog catalog, LibraryFeed feed) {
         this.config = config;
+        this.catalog = catalog;
+        this.feed = feed;
         this.teamShots = catalog.allTeams().stream().flatMap(team -> ShotsRule.of(team, catalog).agents().stream())
                 .collect(Collectors.toUnmodifiableMap(Shots::agent, Function.identity()));
         this.retriever = new FewShotRetriever(index, this::shotsFor, metrics::demonstrations);
@@ -44,7 +52,17 @@ public class LibraryShots {
 
     /** Whether some agent has library-shots (by its team's option or by configuration). */
     public boolean enabled() {
-        return !teamShots.isEmpty() || config.agents().values().stream().anyMatch(agent -> agent.libraryShots() > 0);
+        return !teamShots.isEmpty() || configured();
+    }
+
+    private boolean configured() {
+        return config.agents().values().stream().anyMatch(agent -> agent.libraryShots() > 0);
+    }
+
+    void startConfigured(@Observes StartupEvent started) {
+        if (configured()) {
+            feed.startOnce(this::addAll);
+        }
     }
 
     /** The agent's k (0: off): the configured one when above 0, else its team option's. */
@@ -59,9 +77,22 @@ public class LibraryShots {
         return configured > 0 ? new Shots(agentId, team.sourceAgent(), configured) : team;
     }
 
-    /** The caller to run {@code task} with: {@code caller}, with demonstrations when some agent has shots. */
+    /**
+     * The caller to run {@code task} with: {@code caller} itself unless an agent of the task has
+     * shots; then, once the library feed has started and caught up, with demonstrations.
+     */
     public AgentCaller forTask(TaskEvent task, AgentCaller caller) {
-        return enabled() ? retriever.forTask(task.id(), caller) : caller;
+        if (!needsShots(task)) {
+            return caller;
+        }
+        feed.startOnce(this::addAll);
+        feed.awaitCatchUp();
+        return retriever.forTask(task.id(), caller);
+    }
+
+    /** Whether some agent the task's calls may be made as has shots. */
+    public boolean needsShots(TaskEvent task) {
+        return TaskAgents.of(task, catalog).anyMatch(agent -> shotsOf(agent) > 0);
     }
 
     /** Adds a library entry from {@code finetune-records}; false if it is not one or was there already. */

@@ -6,7 +6,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.itera.core.event.ChatMessage;
+import org.itera.core.event.FinetuneRecord;
 import org.itera.core.event.TaskEvent;
 import org.itera.core.event.TokenUsage;
 import org.itera.core.event.Turn;
@@ -32,6 +34,7 @@ class LibraryShotsTest {
         sent.add(messages);
         return new Turn(role, "m", messages, "Answer: 12", TokenUsage.NONE, 5);
     };
+    final List<String> feedStarts = new ArrayList<>();
     LibraryShots shots;
 
     @AfterEach
@@ -41,8 +44,19 @@ class LibraryShotsTest {
 
     LibraryShots shots(Map<String, String> properties, TeamCatalog catalog) {
         LlmConfig config = LlmConfigs.with(properties);
-        shots = new LibraryShots(config, new LlmMetrics(new SimpleMeterRegistry()), catalog);
+        shots = new LibraryShots(config, new LlmMetrics(new SimpleMeterRegistry()), catalog, noKafka(config));
         return shots;
+    }
+
+    /** A feed that only notes its starts (LibraryFeedTest reads a real broker). */
+    LibraryFeed noKafka(LlmConfig config) {
+        return new LibraryFeed(config, "localhost:1", "test") {
+            @Override
+            public boolean startOnce(Consumer<List<FinetuneRecord>> sink) {
+                feedStarts.add("started");
+                return true;
+            }
+        };
     }
 
     @Test
@@ -71,6 +85,28 @@ class LibraryShotsTest {
 
         assertThat(shots.enabled()).isFalse();
         assertThat(shots.forTask(task("arith-1"), model)).isSameAs(model);
+        assertThat(feedStarts).isEmpty();
+    }
+
+    @Test
+    void onlyATaskOfATeamWithShotsStartsTheFeed() {
+        LibraryShots shots = shots(Map.of(), TeamCatalog.standard());
+
+        assertThat(shots.forTask(task("arithmetic", "arith-1"), model)).isSameAs(model);
+        assertThat(feedStarts).isEmpty();
+        assertThat(shots.forTask(task("arithmetic-shots", "arith-1"), model)).isNotSameAs(model);
+        assertThat(feedStarts).hasSize(1);
+    }
+
+    @Test
+    void aConfiguredAgentsTaskNeedsShotsAndStartUpStartsTheFeed() {
+        LibraryShots shots = shots(Map.of("itera.llm.agents.arithmetic-reporter.library-shots", "2"),
+                TeamCatalog.standard());
+
+        assertThat(shots.needsShots(task("arithmetic", "arith-1"))).isTrue();
+        assertThat(shots.needsShots(task("pubmedqa", "q-1"))).isFalse();
+        shots.startConfigured(null);
+        assertThat(feedStarts).hasSize(1);
     }
 
     @Test
@@ -92,6 +128,10 @@ class LibraryShotsTest {
     }
 
     private static TaskEvent task(String id) {
-        return new TaskEvent(id, "problem-solving", "arithmetic-shots", "q", null, null, "7", "train", 0);
+        return task("arithmetic-shots", id);
+    }
+
+    private static TaskEvent task(String subject, String id) {
+        return new TaskEvent(id, "problem-solving", subject, "q", null, null, "7", "train", 0);
     }
 }
