@@ -60,7 +60,10 @@ class TrainingPlanTest {
     @Test
     void theVariantsTrainOnlyInRoundsThatNameTheirSubjects() {
         assertThat(plan.trainees()).filteredOn(Trainee::onlyWhenNamed).extracting(Trainee::key)
-                .containsExactlyInAnyOrder("biomed-firsttry-analyst", "biomed-firsttry-solver", "biomed-pooled/all-roles");
+                .containsExactlyInAnyOrder("biomed-firsttry-analyst", "biomed-firsttry-solver", "biomed-pooled/all-roles",
+                        // the standard catalogue's ablations, trained from their base team's library
+                        "arithmetic-norepair-calculator", "arithmetic-norepair-reporter", "arithmetic-shared/all-roles",
+                        "pubmedqa-norepair-analyst", "pubmedqa-norepair-solver", "pubmedqa-shared/all-roles");
         assertThat(plan.trainees()).filteredOn(RoundScope.ordinary()::includes).extracting(Trainee::key)
                 .contains("biomed-analyst", "biomed-solver", "arithmetic-calculator")
                 .doesNotContain("biomed-firsttry-analyst", "biomed-pooled/all-roles");
