@@ -57,8 +57,6 @@ public final class CompareCommand implements Callable<Integer> {
     ComparePlan plan(boolean offline) {
         require(limit > 0 && testLimit > 0, "--limit and --test-limit must be at least 1");
         require(timeout > 0 && stepTimeout > 0, "--timeout and --step-timeout must be at least 1");
-        require(difficulty.matches("(?i)d[0-9]+s[0-9]+(-[a-z]+)*"),
-                "--difficulty is d<digits>s<steps>, optionally with -add, -sub, -mul (e.g. d2s1, d1s1-add), not '" + difficulty + "'");
         java.util.List<Method> chosen;
         try {
             chosen = Method.parse(methods);
@@ -68,7 +66,7 @@ public final class CompareCommand implements Callable<Integer> {
         require(!chosen.isEmpty(), "--methods names no method");
         String theSubject = subject != null ? subject : offline ? "arithmetic" : "pubmedqa";
         Path theFile = file == null ? null : file.toAbsolutePath().normalize();
-        return new ComparePlan(theSubject, theFile, difficulty.toLowerCase(java.util.Locale.ROOT), limit, testLimit,
+        return new ComparePlan(theSubject, theFile, org.itera.cli.run.DifficultyOption.checked(commandLine(), difficulty), limit, testLimit,
                 chosen, timeout, stepTimeout, keep);
     }
 

@@ -43,17 +43,7 @@ public final class CompareJob {
     }
 
     public int run() throws InterruptedException {
-        Thread hook = new Thread(session::close, "itera-compare-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            return steps();
-        } catch (StackException | IOException e) {
-            err.println("itera compare: " + e.getMessage());
-            return ExitCodes.FAILED;
-        } finally {
-            session.close();
-            Runtime.getRuntime().removeShutdownHook(hook);
-        }
+        return session.run("itera compare", this::steps);
     }
 
     private int steps() throws StackException, IOException, InterruptedException {

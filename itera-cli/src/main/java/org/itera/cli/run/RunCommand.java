@@ -71,17 +71,19 @@ public final class RunCommand implements Callable<Integer> {
         require(theLimit + theTestLimit > 0, "nothing to do: --limit and --test-limit are both 0");
         require(theTimeout > 0, "--timeout must be at least 1");
         require(!round || theLimit > 0 && theTestLimit > 0, "--round needs train tasks (--limit) and test tasks (--test-limit)");
-        require(difficulty.matches("(?i)d[0-9]+s[0-9]+(-[a-z]+)*"),
-                "--difficulty is d<digits>s<steps>, optionally with -add, -sub, -mul (e.g. d2s1, d1s1-add), not '" + difficulty + "'");
         Path theFile = file == null ? null : file.toAbsolutePath().normalize();
-        return new RunPlan(theSetting, theSubject, theFile, difficulty.toLowerCase(java.util.Locale.ROOT), theLimit, offset,
+        return new RunPlan(theSetting, theSubject, theFile, DifficultyOption.checked(commandLine(), difficulty), theLimit, offset,
                 theTestLimit, theTimeout, round, keep);
     }
 
     private void require(boolean condition, String message) {
         if (!condition) {
-            throw new CommandLine.ParameterException(spec == null ? new CommandLine(this) : spec.commandLine(), message);
+            throw new CommandLine.ParameterException(commandLine(), message);
         }
+    }
+
+    private CommandLine commandLine() {
+        return spec == null ? new CommandLine(this) : spec.commandLine();
     }
 
     /** For tests: the plan {@code args} give. */

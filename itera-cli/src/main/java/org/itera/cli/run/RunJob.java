@@ -40,17 +40,7 @@ public final class RunJob {
     }
 
     int run() throws InterruptedException {
-        Thread hook = new Thread(session::close, "itera-run-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            return steps();
-        } catch (StackException | IOException e) {
-            err.println("itera run: " + e.getMessage());
-            return ExitCodes.FAILED;
-        } finally {
-            session.close();
-            Runtime.getRuntime().removeShutdownHook(hook);
-        }
+        return session.run("itera run", this::steps);
     }
 
     private int steps() throws StackException, IOException, InterruptedException {

@@ -39,6 +39,30 @@ public final class StackSession {
         this.stack = new LocalStack(config, err, WaitProgress.onStderr());
     }
 
+    /** A command's work with the stack. */
+    @FunctionalInterface
+    public interface Work {
+        int run() throws StackException, IOException, InterruptedException;
+    }
+
+    /**
+     * Runs {@code command}'s work and then stops what the session started, also on Ctrl-C (a
+     * shutdown hook); a {@link StackException} or I/O failure is printed as {@code <command>: <reason>}.
+     */
+    public int run(String command, Work work) throws InterruptedException {
+        Thread hook = new Thread(this::close, command.replace(' ', '-') + "-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return work.run();
+        } catch (StackException | IOException e) {
+            err.println(command + ": " + e.getMessage());
+            return org.itera.cli.ExitCodes.FAILED;
+        } finally {
+            close();
+            Runtime.getRuntime().removeShutdownHook(hook);
+        }
+    }
+
     /** Starts the parts a run needs (finetune-service too for a round; offline first the local trainer). */
     public void up(boolean round) throws StackException, InterruptedException, IOException {
         if (round && config.offline()) {
