@@ -90,8 +90,10 @@ public class Evaluator {
             store.save(started);
             tasks.forEach(publisher::publish);
             List<String> ids = tasks.stream().map(t -> TrajectoryEvent.idFor(t, 0)).toList();
+            // the reply is a copy: the evaluation goes on appending to its own document while the reply is written
+            Document reply = new Document(started);
             executor.execute(() -> await(started, setting, ids, evaluation.timeout()));
-            return started;
+            return reply;
         } catch (RuntimeException e) {
             running.remove(round);
             throw e;

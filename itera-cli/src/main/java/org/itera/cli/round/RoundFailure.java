@@ -1,7 +1,7 @@
 package org.itera.cli.round;
 
 /** A round step that cannot go on, with a message for the person running it. */
-final class RoundFailure extends RuntimeException {
+public final class RoundFailure extends RuntimeException {
 
     RoundFailure(String message) {
         super(message);

@@ -47,14 +47,15 @@ public final class StackSession {
 
     /**
      * Runs {@code command}'s work and then stops what the session started, also on Ctrl-C (a
-     * shutdown hook); a {@link StackException} or I/O failure is printed as {@code <command>: <reason>}.
+     * shutdown hook); a {@link StackException}, an I/O failure or a round step's failure is printed as
+     * {@code <command>: <reason>}.
      */
     public int run(String command, Work work) throws InterruptedException {
         Thread hook = new Thread(this::close, command.replace(' ', '-') + "-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             return work.run();
-        } catch (StackException | IOException e) {
+        } catch (StackException | IOException | org.itera.cli.round.RoundFailure e) {
             err.println(command + ": " + e.getMessage());
             return org.itera.cli.ExitCodes.FAILED;
         } finally {
