@@ -31,16 +31,27 @@ public record ProcessFiles(String name, Path pidFile, Path log, String marker) {
         }
     }
 
+    /**
+     * Whether the process's command line names this part. A child of this process with an empty
+     * command line is one between {@code setsid} and the {@code exec} of its command (the kernel shows
+     * none while the image is replaced, a window a busy machine widens): it counts as ours, not as one
+     * that exited during start-up.
+     */
     private boolean carriesMarker(ProcessHandle handle) {
         Path cmdline = Path.of("/proc", Long.toString(handle.pid()), "cmdline");
         try {
             if (Files.isReadable(cmdline)) {
-                return new String(Files.readAllBytes(cmdline), StandardCharsets.UTF_8).contains(marker);
+                byte[] line = Files.readAllBytes(cmdline);
+                return line.length == 0 ? isOurChild(handle) : new String(line, StandardCharsets.UTF_8).contains(marker);
             }
         } catch (IOException e) {
             return false;
         }
         return handle.info().commandLine().map(line -> line.contains(marker)).orElse(true);
+    }
+
+    private static boolean isOurChild(ProcessHandle handle) {
+        return handle.parent().map(parent -> parent.pid() == ProcessHandle.current().pid()).orElse(false);
     }
 
     /** Starts {@code command} with {@code env} added, output appended to the log (the last one kept as .1). */
