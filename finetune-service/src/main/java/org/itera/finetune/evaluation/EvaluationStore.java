@@ -34,6 +34,14 @@ public class EvaluationStore {
                 .into(new ArrayList<>());
     }
 
+    /** The tasks among {@code taskIds} that were dead-lettered (they will never be graded). */
+    public java.util.Set<String> deadLettered(java.util.Collection<String> taskIds) {
+        java.util.Set<String> failed = new java.util.TreeSet<>();
+        collections.get(Collections.DEAD_LETTERS).find(Filters.in("taskId", taskIds))
+                .projection(new Document("taskId", 1)).forEach(doc -> failed.add(doc.getString("taskId")));
+        return failed;
+    }
+
     /** The graded trajectories among {@code ids}. */
     public List<Document> graded(List<String> ids) {
         MongoCollection<Document> trajectories = collections.get(Collections.TRAJECTORIES);

@@ -89,7 +89,8 @@ public class Evaluator {
                     .append("status", "running").append("startedAt", new Date());
             store.save(started);
             tasks.forEach(publisher::publish);
-            List<String> ids = tasks.stream().map(t -> TrajectoryEvent.idFor(t, 0)).toList();
+            Map<String, String> ids = new LinkedHashMap<>();
+            tasks.forEach(t -> ids.put(TrajectoryEvent.idFor(t, 0), t.id()));
             // the reply is a copy: the evaluation goes on appending to its own document while the reply is written
             Document reply = new Document(started);
             executor.execute(() -> await(started, setting, ids, evaluation.timeout()));
@@ -141,26 +142,31 @@ public class Evaluator {
         return models;
     }
 
-    private void await(Document evaluation, Setting setting, List<String> ids, java.time.Duration timeout) {
+    /**
+     * Waits until every task of the evaluation is graded or was dead-lettered (a task that failed to
+     * run, e.g. a prompt over the model's context, is never graded: it is counted in {@code failed},
+     * named in {@code failedTasks}, and not waited for), or the timeout; then scores what was graded.
+     *
+     * @param ids each task's first-attempt trajectory id, to its task id
+     */
+    private void await(Document evaluation, Setting setting, Map<String, String> ids, java.time.Duration timeout) {
         int round = evaluation.getInteger("round");
         Instant deadline = Instant.now().plus(timeout);
+        List<String> trajectoryIds = List.copyOf(ids.keySet());
         try {
-            List<Document> graded = store.graded(ids);
+            List<Document> graded = store.graded(trajectoryIds);
+            java.util.Set<String> failed = failed(ids, graded);
             int reported = -1;
-            while (graded.size() < ids.size() && Instant.now().isBefore(deadline)) {
+            while (graded.size() + failed.size() < ids.size() && Instant.now().isBefore(deadline)) {
                 if (graded.size() != reported) {
                     reported = graded.size();
                     store.save(evaluation.append("graded", reported)); // progress for GET /evaluations
                 }
                 Thread.sleep(500);
-                graded = store.graded(ids);
+                graded = store.graded(trajectoryIds);
+                failed = failed(ids, graded);
             }
-            evaluation.append("graded", graded.size());
-            Document score = EvaluationScore.of(setting, graded);
-            score.forEach(evaluation::append);
-            store.save(evaluation.append("status", graded.size() == ids.size() ? "done" : "incomplete")
-                    .append("missing", ids.size() - graded.size()).append("finishedAt", new Date()));
-            LOG.infof("evaluation of round %d: %d/%d correct", round, score.getInteger("correct"), graded.size());
+            finish(evaluation, setting, graded, failed, ids.size());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
@@ -168,6 +174,28 @@ public class Evaluator {
         } finally {
             running.remove(round);
         }
+    }
+
+    /** The dead-lettered tasks among those not graded. */
+    private java.util.Set<String> failed(Map<String, String> ids, List<Document> graded) {
+        java.util.Set<String> gradedIds = new java.util.HashSet<>();
+        graded.forEach(doc -> gradedIds.add(doc.getString("_id")));
+        List<String> open = ids.entrySet().stream().filter(e -> !gradedIds.contains(e.getKey())).map(Map.Entry::getValue)
+                .toList();
+        return open.isEmpty() ? java.util.Set.of() : store.deadLettered(open);
+    }
+
+    private void finish(Document evaluation, Setting setting, List<Document> graded, java.util.Set<String> failed,
+            int tasks) {
+        evaluation.append("graded", graded.size());
+        Document score = EvaluationScore.of(setting, graded);
+        score.forEach(evaluation::append);
+        int missing = tasks - graded.size() - failed.size();
+        store.save(evaluation.append("status", missing == 0 ? "done" : "incomplete").append("missing", missing)
+                .append("failed", failed.size()).append("failedTasks", List.copyOf(failed))
+                .append("finishedAt", new Date()));
+        LOG.infof("evaluation of round %d: %d/%d correct%s", evaluation.getInteger("round"), score.getInteger("correct"),
+                graded.size(), failed.isEmpty() ? "" : ", " + failed.size() + " failed to run (dead-lettered)");
     }
 
     void afterRound(@Observes RoundFinished round) {

@@ -20,6 +20,8 @@ public class Collections {
     public static final String LEASES = "finetune_leases";
     /** Written by filter-service; read here for evaluations. */
     public static final String TRAJECTORIES = "trajectories";
+    /** Written by filter-service from every {@code -dlq} topic (each with the {@code taskId} it concerns). */
+    public static final String DEAD_LETTERS = "dead-letters";
 
     private final MongoClient client;
     private final String database;

@@ -16,6 +16,9 @@ import org.itera.testing.MongoServerResource;
 import org.itera.testing.OpenAiMockResource;
 import org.itera.testing.TopicWatcher;
 import org.junit.jupiter.api.Test;
+import com.mongodb.client.MongoClient;
+import jakarta.inject.Inject;
+import org.bson.Document;
 
 /** The evaluation set travels with POST /rounds/{n}/evaluate; a malformed request is a 400 that says why. */
 @QuarkusTest
@@ -52,6 +55,32 @@ class EvaluationRequestTest {
         }
     }
 
+    @Inject
+    MongoClient mongo;
+
+    @Test
+    void aTaskThatWasDeadLetteredIsNotWaitedForButNamed() throws Exception {
+        String body = """
+                {"subject": "gsm8k", "run": "run-eval-dlq", "timeoutSeconds": 60, "rows": [
+                   {"id": "gsm-eval/1", "question": "What is 2 + 3?", "answer": "5"},
+                   {"id": "gsm-eval/2", "question": "What is 4 + 4?", "answer": "8"}]}
+                """;
+        given().contentType("application/json").body(body).post("/rounds/0/evaluate").then().statusCode(202);
+        var db = mongo.getDatabase("itera");
+        db.getCollection("trajectories").insertOne(new Document("_id", "gsm-eval/1@r0#0").append("taskId", "gsm-eval/1")
+                .append("correct", true).append("counters", new Document("correct", 1)));
+        db.getCollection("dead-letters").insertOne(new Document("_id", "tasks-dlq/0/7").append("taskId", "gsm-eval/2")
+                .append("reason", "LLM call failed: HTTP 400: the prompt is over the model's context"));
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> "done".equals(evaluation("gsm8k").path("status").asText()));
+        JsonNode done = evaluation("gsm8k");
+        assertThat(done.get("graded").asInt()).isEqualTo(1);
+        assertThat(done.get("missing").asInt()).isZero();
+        assertThat(done.get("failed").asInt()).isEqualTo(1);
+        assertThat(done.get("failedTasks")).extracting(JsonNode::asText).containsExactly("gsm-eval/2");
+        assertThat(done.get("correct").asInt()).isEqualTo(1);
+    }
+
     @Test
     void malformedRequestsAreRefusedWithTheReason() {
         refused("{\"subject\": \"arithmetic\", \"file\": \"a.jsonl\", \"rows\": []}", "not both");
@@ -70,8 +99,12 @@ class EvaluationRequestTest {
     }
 
     private static JsonNode evaluation() throws Exception {
+        return evaluation("arithmetic");
+    }
+
+    private static JsonNode evaluation(String subject) throws Exception {
         for (JsonNode e : Json.mapper().readTree(given().get("/evaluations").then().statusCode(200).extract().asString())) {
-            if (e.get("round").asInt() == 0 && "arithmetic".equals(e.get("subject").asText())) {
+            if (e.get("round").asInt() == 0 && subject.equals(e.get("subject").asText())) {
                 return e;
             }
         }

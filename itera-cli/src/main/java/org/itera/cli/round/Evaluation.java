@@ -14,10 +14,11 @@ import org.itera.core.event.TaskEvent;
 /**
  * One document of {@code GET /evaluations}: a subject's accuracy in a round, in a setting, with the
  * setting's rates ({@code rates}: each with {@code successes}, {@code trials}, {@code value},
- * {@code ci95}) and each task's final correctness ({@code outcomes}).
+ * {@code ci95}), each task's final correctness ({@code outcomes}) and the tasks that failed to run
+ * ({@code failed}: dead-lettered, never graded, not in n).
  */
 record Evaluation(String setting, String subject, int round, String status, int n, int correct, double low,
-        double high, Map<String, String> models, JsonNode rates, Map<String, Boolean> outcomes) {
+        double high, Map<String, String> models, JsonNode rates, Map<String, Boolean> outcomes, int failed) {
 
     static Evaluation of(JsonNode doc) {
         Map<String, String> models = new TreeMap<>();
@@ -29,7 +30,7 @@ record Evaluation(String setting, String subject, int round, String status, int 
                 doc.path("subject").asText(), doc.path("round").asInt(), doc.path("status").asText(),
                 doc.path("n").asInt(0), doc.path("correct").asInt(0), doc.path("ci95").path("low").asDouble(0),
                 doc.path("ci95").path("high").asDouble(0), models,
-                doc.has("rates") ? doc.get("rates") : MissingNode.getInstance(), outcomes);
+                doc.has("rates") ? doc.get("rates") : MissingNode.getInstance(), outcomes, doc.path("failed").asInt(0));
     }
 
     /** The evaluation of round {@code round} (of {@code subject} when given) in a setting, if any. */
@@ -57,7 +58,8 @@ record Evaluation(String setting, String subject, int round, String status, int 
         String scope = TaskEvent.SETTING_PROBLEM_SOLVING.equals(setting) ? "" : setting + " ";
         String text = String.format(Locale.ROOT, "%s%s round %d: %d/%d = %s (95%% CI %s-%s)", scope, subject, round,
                 correct, n, percent(accuracy()), percent(low).replace("%", ""), percent(high));
-        return "done".equals(status) ? text : text + " [" + status + "]";
+        String failures = failed == 0 ? "" : "; " + failed + " more failed to run and are not counted (itera dlq lists them)";
+        return ("done".equals(status) ? text : text + " [" + status + "]") + failures;
     }
 
     /** One line per rate of the setting, e.g. {@code   tpAccuracy: 9/40 = 22.5% (95% CI 12.3-37.5%)}. */
